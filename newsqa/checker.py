@@ -1,0 +1,208 @@
+"""Running the checks: :class:`Checker` for many documents, :func:`check` for one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+
+import attrs
+
+from newsqa.config import Config
+from newsqa.document import Document
+from newsqa.registry import Check, CheckFailed, CheckSkipped, registered_checks
+from newsqa.report import CheckRun, CheckStatus, DateMention, Finding, Report, Severity
+
+__all__ = ["Checker", "check"]
+
+DateLike = dt.date | str | None
+
+
+def _as_date(value: DateLike) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"publication date {value!r} is not YYYY-MM-DD") from None
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(pattern) for pattern in patterns)
+
+
+class Checker:
+    """Runs the selected checks over documents, keeping engines alive between them.
+
+    One ``Checker`` starts each engine (such as a LanguageTool server) once and
+    reuses it for every document; close it, or use it as a context manager, to
+    shut engines down::
+
+        with newsqa.Checker(newsqa.Config(language="en-GB")) as checker:
+            for report in checker.check_many(texts):
+                ...
+
+    A check that raises while checking a document is recorded as ``failed`` in
+    that document's report; the other checks still run.
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self._checks: list[Check] = []
+        self._setup_failures: list[CheckRun] = []
+        for name, cls in sorted(registered_checks().items()):
+            if not self._selected(name, cls):
+                continue
+            try:
+                self._checks.append(cls(self.config))
+            except CheckSkipped as error:
+                self._setup_failures.append(CheckRun(check=name, status=CheckStatus.SKIPPED, reason=str(error)))
+            except Exception as error:  # noqa: BLE001 - reported in every report, never lost
+                reason = str(error) if isinstance(error, CheckFailed) else f"could not start: {error!r}"
+                self._setup_failures.append(CheckRun(check=name, status=CheckStatus.FAILED, reason=reason))
+        self._closed = False
+
+    def _selected(self, name: str, cls: type[Check]) -> bool:
+        codes = [rule.code for rule in cls.rules]
+        if name in self.config.ignore:
+            return False
+        if codes and all(_matches(code, self.config.ignore) for code in codes):
+            return False
+        if not self.config.select:
+            return True
+        return name in self.config.select or any(_matches(code, self.config.select) for code in codes)
+
+    def _keep(self, finding: Finding) -> bool:
+        selected = (
+            not self.config.select
+            or finding.check in self.config.select
+            or _matches(finding.code, self.config.select)
+        )
+        return selected and not _matches(finding.code, self.config.ignore)
+
+    @property
+    def checks(self) -> tuple[str, ...]:
+        """Names of the checks this checker runs."""
+        return tuple(check.name for check in self._checks)
+
+    def document(
+        self,
+        text: str,
+        *,
+        published: DateLike = None,
+        language: str | None = None,
+        identifier: str | None = None,
+    ) -> Document:
+        """Build a :class:`Document` with this checker's house style as its default language."""
+        return Document(
+            text,
+            published=_as_date(published),
+            language=language or self.config.language,
+            identifier=identifier,
+        )
+
+    def check(
+        self,
+        text: str | Document,
+        *,
+        published: DateLike = None,
+        language: str | None = None,
+        identifier: str | None = None,
+    ) -> Report:
+        """Check one text (or a prepared :class:`Document`) and return its report."""
+        if self._closed:
+            raise RuntimeError("this Checker is closed")
+        document = (
+            text
+            if isinstance(text, Document)
+            else self.document(text, published=published, language=language, identifier=identifier)
+        )
+        runs: list[CheckRun] = list(self._setup_failures)
+        findings: list[Finding] = []
+        timeline: list[DateMention] = []
+        suppressed = 0
+        for check in self._checks:
+            started = time.perf_counter()
+            try:
+                result = check.run(document)
+            except CheckSkipped as error:
+                runs.append(self._run(check, CheckStatus.SKIPPED, started, reason=str(error)))
+                continue
+            except CheckFailed as error:
+                runs.append(self._run(check, CheckStatus.FAILED, started, reason=str(error)))
+                continue
+            except Exception as error:  # noqa: BLE001 - a bug in one check must not hide the others
+                reason = f"internal error: {type(error).__name__}: {error}"
+                runs.append(self._run(check, CheckStatus.FAILED, started, reason=reason))
+                continue
+            runs.append(
+                CheckRun(
+                    check=check.name,
+                    status=CheckStatus.RAN,
+                    seconds=time.perf_counter() - started,
+                    engine=result.engine,
+                    engine_version=result.engine_version,
+                    reason=result.reason,
+                    data=result.data,
+                )
+            )
+            for finding in result.findings:
+                if not self._keep(finding):
+                    suppressed += 1
+                    continue
+                override = self.config.severity.get(finding.code)
+                if override is not None and override is not finding.severity:
+                    finding = _with_severity(finding, override)
+                findings.append(finding)
+            timeline.extend(result.timeline)
+        runs.sort(key=lambda run: run.check)
+        return Report(
+            document=document.info(),
+            checks=tuple(runs),
+            findings=tuple(findings),
+            timeline=tuple(timeline),
+            suppressed=suppressed,
+        )
+
+    @staticmethod
+    def _run(check: Check, status: CheckStatus, started: float, *, reason: str) -> CheckRun:
+        return CheckRun(check=check.name, status=status, seconds=time.perf_counter() - started, reason=reason)
+
+    def check_many(self, texts: Iterable[str | Document]) -> Iterator[Report]:
+        """Check texts one after another, yielding each report as soon as it is ready."""
+        for text in texts:
+            yield self.check(text)
+
+    def close(self) -> None:
+        """Shut down every engine this checker started. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        for check in self._checks:
+            check.close()
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _with_severity(finding: Finding, severity: Severity) -> Finding:
+    return attrs.evolve(finding, severity=severity)
+
+
+def check(text: str, *, published: DateLike = None, config: Config | None = None) -> Report:
+    """Check one text with a short-lived :class:`Checker` and return its report.
+
+    For many documents use a :class:`Checker`, which keeps engines running
+    between documents.
+    """
+    with Checker(config) as checker:
+        return checker.check(text, published=published)
