@@ -6,10 +6,11 @@ word for word, a word matching when it is spelt the same or is another spelling
 of the same word (Defense/Defence, Co-operation/Cooperation), so a name written
 in the wrong variety is found as well as one written right.
 
-:func:`protected_tokens` also covers words that are evidently part of some
-other proper name (Lincoln Center, Pearl Harbor): a capitalised variant word
-directly after another capitalised name word. Those words are the name's own
-spelling, not the writer's.
+:func:`protected_tokens` also covers capitalised variant words inside a
+sentence that are evidently part of some other proper name (Lincoln Center, the
+film "Airplane!", Macy Gray): those the article never uses in lower case and
+that stand next to no office word (Secretary, Ministry). Their spelling is the
+name's own, not the writer's.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import functools
 import attrs
 import regex
 
-from newsqa.analysis.nationalities import nationality_words
 from newsqa.document import Document, Token
 from newsqa.resources import data_sections
 
@@ -27,17 +27,7 @@ __all__ = ["Institution", "InstitutionMention", "institution_mentions", "protect
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-‐][\p{L}\p{M}\p{Nd}]+)*|[^\s\p{L}\p{M}\p{Nd}]")
 _QUALIFIER_REACH = 3
-# Words that open a sentence or a noun phrase without being part of a name.
-# Nor are titles, which take the writer's spelling: Shadow Defence Secretary.
-_NOT_NAME_WORDS = frozenset(
-    (
-        "The", "A", "An", "His", "Her", "Its", "Our", "Their", "My", "Your", "This", "That", "These",
-        "Those", "Then", "New", "Former", "Acting", "Interim", "Shadow", "Deputy", "Junior", "Assistant",
-        "Chief", "Senior", "Vice", "Minister", "Secretary", "State",
-    )
-)
-
-
+_OFFICE_REACH = 2
 @attrs.frozen
 class Institution:
     """A gazetteer entry: the name as the institution spells it."""
@@ -178,22 +168,61 @@ def _protected(document: Document) -> frozenset[int]:
         protected.update(range(mention.token_start, mention.token_end))
     tokens = document.tokens
     starts = {s.token_start for s in document.sentences}
-    _, qualifiers = _gazetteer()
-    country_words = frozenset().union(*qualifiers.values()) | nationality_words()
-    for index in range(1, len(tokens)):
-        token = tokens[index]
-        if index in protected or index in starts or not token.text[:1].isupper():
+    offices = _offices()
+    lower_keys = set()
+    capitalised: list[tuple[int, str]] = []
+    for index, token in enumerate(tokens):
+        entry = variant_form(token.text) if token.kind == "word" else None
+        if entry is None:
             continue
-        before = tokens[index - 1]
-        if (
-            before.text[:1].isupper()
-            and before.kind == "word"
-            and _joined(document.text, before.end, token.start)
-            and before.text not in _NOT_NAME_WORDS
-            and before.text.replace("’", "'").removesuffix("'s") not in country_words
-            and not before.text.isupper()
-            and variant_form(token.text) is not None
-            and variant_form(before.text) is None
-        ):
+        if token.text[:1].islower():
+            lower_keys.add(entry.key)
+        elif index not in starts and index not in protected:
+            capitalised.append((index, entry.key))
+    for index, key in capitalised:
+        near = tokens[max(0, index - _OFFICE_REACH) : index + _OFFICE_REACH + 1]
+        if any(t.text in offices for t in near):
+            continue
+        if key not in lower_keys or _in_name(document, index):
             protected.add(index)
+    # The same word opening a sentence belongs to the same name (Arbor Networks).
+    names = {tokens[i].text for i in protected}
+    protected.update(i for i in starts if i < len(tokens) and tokens[i].text in names)
     return frozenset(protected)
+
+
+def _in_name(document: Document, index: int) -> bool:
+    """True when a capitalised name word stands right before or after token ``index`` (Media Center)."""
+    from newsqa.analysis.nationalities import nationality_words
+
+    tokens = document.tokens
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(tokens):
+            continue
+        token = tokens[other]
+        first, last = sorted((index, other))
+        if (
+            token.text[:1].isupper()
+            and not token.text.isupper()
+            and token.text not in _NOT_NAME_WORDS
+            and token.text not in nationality_words()
+            and _joined(document.text, tokens[first].end, tokens[last].start)
+            and document.text[tokens[first].end : tokens[last].start] == " "
+        ):
+            return True
+    return False
+
+
+# Words that open a sentence or a noun phrase without being part of a name.
+_NOT_NAME_WORDS = frozenset(
+    (
+        "The", "A", "An", "His", "Her", "Its", "Our", "Their", "My", "Your", "This", "That", "These",
+        "Those", "Then", "New", "Former", "Acting", "Interim", "Shadow", "Deputy", "Junior", "Assistant",
+        "Senior", "Vice", "Mr", "Mrs", "Ms", "Dr",
+    )
+)
+
+
+@functools.cache
+def _offices() -> frozenset[str]:
+    return frozenset(data_sections("institutions.txt")["offices"])
