@@ -40,6 +40,9 @@ from newsqa.analysis.institutions import protected_tokens  # noqa: E402
 from newsqa.analysis.variants import VARIETIES, counterpart, variant_form  # noqa: E402
 from newsqa.document import Document  # noqa: E402
 
+# An injected slip is an inconsistency only against a form the article uses repeatedly:
+# with two uses, one switched leaves a tie that no reader could settle either.
+REPEATS = 3
 EVAL = next((p for p in (ROOT.parent / "shared" / "eval", Path("/work/shared/eval")) if p.exists()), None)
 
 
@@ -68,45 +71,62 @@ def inject(text: str, rng: random.Random) -> list[tuple[str, Injection]]:
     protected = protected_tokens(document)
     out: list[tuple[str, Injection]] = []
     initial = {s.token_start for s in document.sentences}
+    initial |= {i for s in document.sentences if s.is_heading for i in range(s.token_start, s.token_end)}
     tokens = document.tokens
-    # A variant word appearing at least twice: switch one occurrence to another variety.
+    # A variant word used at least REPEATS times: switch one occurrence to another variety.
     by_form: dict[str, list[int]] = {}
     for i, token in enumerate(tokens):
         entry = variant_form(token.text)
         if entry is not None and entry.is_marker and i not in protected and token.text.isalpha():
             by_form.setdefault(entry.key, []).append(i)
-    candidates = [idx for idx in by_form.values() if len(idx) >= 2]
+    candidates = [[i for i in idx if i not in initial] for idx in by_form.values() if len(idx) >= REPEATS]
+    candidates = [idx for idx in candidates if idx]
     if candidates:
         indexes = rng.choice(candidates)
         i = rng.choice(indexes)
         token = tokens[i]
+        original = variant_form(token.text)
         options = [counterpart(token.text, v) for v in VARIETIES]
-        switched = sorted({o for o in options if o and o.lower() != token.text.lower()})
+        # Only a spelling no variety writes together with the original makes an inconsistency
+        # (program beside programme is British usage for software, not a slip).
+        switched = sorted(
+            {
+                o
+                for o in options
+                if o and o.lower() != token.text.lower() and not _same_variety(original, variant_form(o))
+            }
+        )
         if switched:
             new = rng.choice(switched)
             out.append(_replace(text, token.start, token.end, new, "variant", "NQ201"))
-    # An acronym written in capitals at least twice: write one in title case.
+    # An acronym written in capitals at least REPEATS times: write one in title case.
     acronyms = Counter(t.text for t in tokens if t.text.isupper() and t.text.isalpha() and len(t.text) >= 3)
-    usable = [a for a, n in acronyms.items() if n >= 2]
+    usable = [a for a, n in acronyms.items() if n >= REPEATS]
     if usable:
         acronym = rng.choice(sorted(usable))
         spots = [i for i, t in enumerate(tokens) if t.text == acronym and i not in initial]
         if spots:
             token = tokens[rng.choice(spots)]
             out.append(_replace(text, token.start, token.end, acronym.title(), "acronym", "NQ203"))
-    # A name (capitalised mid-sentence, 5+ letters) used at least three times: misspell one.
+    # A name (capitalised mid-sentence, 5+ letters) used at least REPEATS times: misspell one.
     names = Counter(
         t.text
         for i, t in enumerate(tokens)
         if i not in initial and t.text.isalpha() and len(t.text) >= 5 and t.text[0].isupper() and t.text[1:].islower()
     )
-    usable = [n for n, c in names.items() if c >= 3 and variant_form(n) is None]
+    usable = [n for n, c in names.items() if c >= REPEATS and variant_form(n) is None]
     if usable:
         name = rng.choice(sorted(usable))
         spots = [i for i, t in enumerate(tokens) if t.text == name and i not in initial]
         token = tokens[rng.choice(spots)]
         out.append(_replace(text, token.start, token.end, _misspell(name, rng), "name", "NQ205"))
     return out
+
+
+def _same_variety(one: object, other: object) -> bool:
+    if one is None or other is None:
+        return True
+    return bool(one.preferred & other.preferred)  # type: ignore[attr-defined]
 
 
 def _misspell(name: str, rng: random.Random) -> str:

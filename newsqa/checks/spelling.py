@@ -36,7 +36,7 @@ from os.path import commonprefix
 
 import attrs
 import regex
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from newsqa.analysis.institutions import institution_mentions, protected_tokens
 from newsqa.analysis.nationalities import adjective_of, nationality_words
@@ -46,14 +46,13 @@ from newsqa.analysis.variants import (
     counterpart,
     detect_variety,
     match_case,
-    normalise,
     spelling_variety,
     variant_form,
 )
 from newsqa.document import Document, Token
 from newsqa.registry import Check, CheckResult, Rule, register_check
 from newsqa.report import Finding, JSONValue, Severity
-from newsqa.resources import data_sections
+from newsqa.resources import data_lines, data_sections
 
 _VARIETY_NAMES = {
     "en-US": "American",
@@ -68,10 +67,12 @@ _NAME_MIN_LENGTH = 5
 _NAME_LONG = 8  # names this long may differ by two letters
 _CASE_MIN_LETTERS = 3
 _ACRONYM_MAX_LETTERS = 6
+_INITIALISM_MAX_LETTERS = 3
 _RARE_SHARE = 4  # a name spelt two ways more than once is reported when one form is this much rarer
 # In an article whose markers split between two varieties, the minority must reach
 # this share for the variety to count as undecided (every marker then reported).
 _UNDECIDED_SHARE = 1 / 3
+_UNDECIDED_MIN = 2
 
 
 @attrs.frozen
@@ -346,11 +347,10 @@ class SpellingCheck(Check):
                 continue
             word = _strip_possessive(token.text)
             if (
-                len(word) < _NAME_MIN_LENGTH
+                len(word) < _NAME_MIN_LENGTH - 1
                 or not word[:1].isupper()
                 or not word[1:].islower()
                 or not word.isalpha()
-                or word in places
                 or variant_form(word) is not None
             ):
                 continue
@@ -359,11 +359,14 @@ class SpellingCheck(Check):
         names = {w: occ for w, occ in occurrences.items() if any(o.token not in initial for o in occ)}
         ranked = sorted(names, key=lambda w: (-len(names[w]), names[w][0].start))
         for i, anchor in enumerate(ranked):
+            if len(anchor) < _NAME_MIN_LENGTH:
+                continue
             for rare in ranked[i + 1 :]:
                 rare_count, anchor_count = len(names[rare]), len(names[anchor])
                 if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
                     continue
-                if not _looks_misspelt(anchor, rare):
+                # Country names and adjectives anchor a misspelling but are never one.
+                if rare in places or not _looks_misspelt(anchor, rare):
                     continue
                 if _different_people(document, names[anchor], names[rare]):
                     continue
@@ -549,7 +552,8 @@ class _VariantAnalysis:
                 rival = _RIVAL[camp]
                 ours, theirs = sum(camps.get(camp, Counter()).values()), sum(camps.get(rival, Counter()).values())
                 # Only the minority's words, unless the split is too even to tell.
-                if not theirs or (ours > theirs and theirs < _UNDECIDED_SHARE * (ours + theirs)):
+                undecided = min(ours, theirs) >= _UNDECIDED_MIN and theirs >= _UNDECIDED_SHARE * (ours + theirs)
+                if not theirs or (ours > theirs and not undecided):
                     continue
                 suggestion = counterpart(occurrence.text, _CAMP_VARIETY[rival])
                 if suggestion is None:
@@ -581,16 +585,16 @@ _CAMP_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize
 def _camps_of(entry: VariantForm) -> list[str]:
     if not entry.is_marker:
         return []
+    # A camp's word is one the other camp does not use at all, not even as a variant.
     preferred = entry.preferred
     camps = []
-    british = "en-GB" in preferred or "en-GB-oxendict" in preferred
-    if british and "en-US" not in preferred:
+    if ("en-GB" in preferred or "en-GB-oxendict" in preferred) and not entry.used_in("en-US"):
         camps.append("british")
-    elif "en-US" in preferred and not british:
+    elif "en-US" in preferred and not (entry.used_in("en-GB") or entry.used_in("en-GB-oxendict")):
         camps.append("american")
-    if "en-GB" in preferred and "en-GB-oxendict" not in preferred:
+    if "en-GB" in preferred and not entry.used_in("en-GB-oxendict"):
         camps.append("ise")
-    elif "en-GB-oxendict" in preferred and "en-GB" not in preferred:
+    elif "en-GB-oxendict" in preferred and not entry.used_in("en-GB"):
         camps.append("ize")
     return camps
 
@@ -649,6 +653,10 @@ def _case_winner(
     leaders = [form for form, n in forms.items() if n == top]
     if len(leaders) == 1:
         return leaders[0], f"the majority form is {leaders[0]!r}."
+    # Three capitals are an initialism read letter by letter (BBC, FBI, AOL): they stay capitals.
+    spelt_out = [f for f in leaders if f.isupper() and len(f) <= _INITIALISM_MAX_LETTERS]
+    if spelt_out:
+        return spelt_out[0], f"tied, and {spelt_out[0]!r} is an initialism."
     # British newsrooms write acronyms spoken as words in title case (Nato, Unesco),
     # American ones in capitals (NATO, UNESCO).
     if variety in ("en-GB", "en-GB-oxendict", "en-AU"):
@@ -680,28 +688,36 @@ def _compound_data() -> tuple[dict[str, str], frozenset[str]]:
 
 
 @functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(data_lines("honorifics.txt"))
+
+
+@functools.cache
 def _nationality_phrases() -> tuple[frozenset[str], frozenset[str]]:
     sections = data_sections("nationality_nouns.txt")
     return frozenset(sections["determiners"]), frozenset(sections["nouns"])
 
 
 def _looks_misspelt(anchor: str, rare: str) -> bool:
-    """True when ``rare`` differs from ``anchor`` by a letter or two, and not by an ending."""
+    """True when ``rare`` differs from ``anchor`` by a slip of a letter or two, not by an ending."""
     shorter, longer = sorted((anchor, rare), key=len)
     limit = 2 if len(shorter) >= _NAME_LONG else 1
-    if anchor[0] != rare[0] or Levenshtein.distance(anchor, rare, score_cutoff=limit) > limit:
+    if anchor[0] != rare[0] or OSA.distance(anchor, rare, score_cutoff=limit) > limit:
         return False
-    # Words that differ only in their last letters are other words (Democrat, Democratic;
-    # Tokyo, Tokyu), unless the longer only doubles the last letter (Zelensky, Zelenskyy).
-    common = len(commonprefix((anchor, rare)))
-    if common >= len(shorter) - 1:
-        return longer == shorter + shorter[-1]
-    return True
+    if anchor[-1] == rare[-1]:
+        return True
+    # Words that differ in their endings are other words (Democrat, Democratic; Tokyo,
+    # Tokyu), unless the ending's letters are swapped (Japanees) or the last one doubled
+    # (Zelensky, Zelenskyy).
+    stem = len(commonprefix((anchor, rare)))
+    tails = sorted(anchor[stem:]), sorted(rare[stem:])
+    return tails[0] == tails[1] or longer == shorter + shorter[-1]
 
 
 def _different_people(document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]) -> bool:
-    """True when the two spellings name different people: other first names, or both in one sentence."""
+    """True when the two spellings follow different first names (John Healey, Nikki Haley)."""
     tokens = document.tokens
+    sentence_starts = {s.start for s in document.sentences}
 
     def first_names(occurrences: Sequence[_Occurrence]) -> set[str]:
         names = set()
@@ -709,12 +725,15 @@ def _different_people(document: Document, anchors: Sequence[_Occurrence], rares:
             if occurrence.token > 0:
                 before = tokens[occurrence.token - 1]
                 gap = document.text[before.end : occurrence.start]
-                if gap == " " and before.text[:1].isupper() and before.text[1:].islower():
+                if (
+                    gap == " "
+                    and before.text[:1].isupper()
+                    and before.text[1:].islower()
+                    and before.text not in _honorifics()
+                    and before.start not in sentence_starts
+                ):
                     names.add(before.text)
         return names
 
     anchor_names, rare_names = first_names(anchors), first_names(rares)
-    if anchor_names and rare_names and not anchor_names & rare_names:
-        return True
-    anchor_sentences = {document.sentence_at(o.start) for o in anchors}
-    return any(document.sentence_at(o.start) in anchor_sentences for o in rares)
+    return bool(anchor_names and rare_names and not anchor_names & rare_names)
