@@ -91,7 +91,14 @@ SKELETON_RULES: tuple[tuple[str, str], ...] = (
     (r"xe$", "x"),  # axe
 )
 INFLECTIONS = (
-    ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
 )
 
 
@@ -130,6 +137,7 @@ def read_category(folder: Path, category: str, size: int) -> set[str]:
 def build(folder: Path, size: int) -> dict[str, tuple[str, str, str]]:
     """Map each form to its family key, its slot (the inflection it spells) and its per-variety tags."""
     common = read_category(folder, "english", size)
+
     def words(categories: Iterable[str]) -> set[str]:
         return set().union(*(read_category(folder, c, size) for c in categories))
 
@@ -180,6 +188,7 @@ def build(folder: Path, size: int) -> dict[str, tuple[str, str, str]]:
         first = min(siblings, key=len)
         for key in siblings:
             base_of[key] = first
+
     # Resolve chains (colourings -> colouring -> colour).
     def root(key: str) -> str:
         seen = set()

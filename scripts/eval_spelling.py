@@ -112,7 +112,11 @@ def inject(text: str, rng: random.Random) -> list[tuple[str, Injection]]:
     names = Counter(
         t.text
         for i, t in enumerate(tokens)
-        if i not in initial and t.text.isalpha() and len(t.text) >= 5 and t.text[0].isupper() and t.text[1:].islower()
+        if i not in initial
+        and t.text.isalpha()
+        and len(t.text) >= 5
+        and t.text[0].isupper()
+        and t.text[1:].islower()
     )
     usable = [n for n, c in names.items() if c >= REPEATS and variant_form(n) is None]
     if usable:
@@ -184,11 +188,17 @@ def measure_injection(seed: int, show: int) -> None:
     with newsqa.Checker(config) as checker:
         for folder in ("news-gb", "news-us"):
             for name, text in articles(folder):
-                before = {(f.code, f.span.text, f.message.split("(")[0]) for f in checker.check(text).findings}
+                before = {
+                    (f.code, f.span.text, f.message.split("(")[0]) for f in checker.check(text).findings
+                }
                 for changed, injection in inject(text, rng):
                     tried[injection.kind] += 1
                     report = checker.check(changed)
-                    new = [f for f in report.findings if (f.code, f.span.text, f.message.split("(")[0]) not in before]
+                    new = [
+                        f
+                        for f in report.findings
+                        if (f.code, f.span.text, f.message.split("(")[0]) not in before
+                    ]
                     hit = [f for f in new if f.code == injection.code and f.span.start == injection.start]
                     if hit:
                         hits[injection.kind] += 1
@@ -197,14 +207,18 @@ def measure_injection(seed: int, show: int) -> None:
                     extra += len(new) - (1 if hit else 0)
                     for finding in new:
                         if finding not in hit and len(misses) < show:
-                            misses.append(f"    extra {folder}/{name} {finding.code} {finding.span.text!r} {finding.message}")
+                            misses.append(
+                                f"    extra {folder}/{name} {finding.code} {finding.span.text!r} {finding.message}"
+                            )
     total_hits = sum(hits.values())
     total = sum(tried.values())
     print(f"news-gb + news-us, no house style, seed {seed}: {total} injections {dict(tried)}")
     for kind in tried:
         print(f"  {kind}: recall {hits[kind] / tried[kind]:.3f} ({hits[kind]}/{tried[kind]})")
-    print(f"  all: recall {total_hits / total:.3f}; precision {total_hits / max(total_hits + extra, 1):.3f} "
-          f"({extra} other new findings)")
+    print(
+        f"  all: recall {total_hits / total:.3f}; precision {total_hits / max(total_hits + extra, 1):.3f} "
+        f"({extra} other new findings)"
+    )
     for line in misses:
         print(line)
 

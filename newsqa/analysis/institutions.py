@@ -28,6 +28,8 @@ __all__ = ["Institution", "InstitutionMention", "institution_mentions", "protect
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-‐][\p{L}\p{M}\p{Nd}]+)*|[^\s\p{L}\p{M}\p{Nd}]")
 _QUALIFIER_REACH = 3
 _OFFICE_REACH = 2
+
+
 @attrs.frozen
 class Institution:
     """A gazetteer entry: the name as the institution spells it."""
@@ -216,9 +218,35 @@ def _in_name(document: Document, index: int) -> bool:
 # Words that open a sentence or a noun phrase without being part of a name.
 _NOT_NAME_WORDS = frozenset(
     (
-        "The", "A", "An", "His", "Her", "Its", "Our", "Their", "My", "Your", "This", "That", "These",
-        "Those", "Then", "New", "Former", "Acting", "Interim", "Shadow", "Deputy", "Junior", "Assistant",
-        "Senior", "Vice", "Mr", "Mrs", "Ms", "Dr",
+        "The",
+        "A",
+        "An",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "Their",
+        "My",
+        "Your",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Then",
+        "New",
+        "Former",
+        "Acting",
+        "Interim",
+        "Shadow",
+        "Deputy",
+        "Junior",
+        "Assistant",
+        "Senior",
+        "Vice",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
     )
 )
 

@@ -163,7 +163,7 @@ def match_case(form: str, model: str) -> str:
     suffix = ""
     for ending in ("\u2019s", "'s", "\u2019", "'"):
         if model.lower().endswith(ending) and not form.endswith(ending):
-            suffix = model[-len(ending):]
+            suffix = model[-len(ending) :]
             model = model[: -len(ending)]
             break
     letters = [c for c in model if c.isalpha()]

@@ -32,7 +32,6 @@ import functools
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from os.path import commonprefix
 
 import attrs
 import regex
@@ -109,7 +108,9 @@ class SpellingCheck(Check):
                 "A word is spelt in another variety than the house style, or than the rest of an "
                 "article that mixes varieties."
             ),
-            rationale="A house style fixes one variety; a lone American spelling in a British article is a slip.",
+            rationale=(
+                "A house style fixes one variety; a lone American spelling in a British article is a slip."
+            ),
             severity="warning",
             flagged="The defence minister, who was traveling, said defense and defence budgets differ.",
             fixed="The defence minister, who was travelling, said defence budgets differ.",
@@ -126,11 +127,19 @@ class SpellingCheck(Check):
         Rule(
             code="NQ204",
             name="inconsistent-compound",
-            summary="A compound is written solid, hyphenated or open in one article (co-operate and cooperate).",
+            summary=(
+                "A compound is written solid, hyphenated or open in one article (co-operate and cooperate)."
+            ),
             rationale="One spelling of a compound throughout; the house style or the majority decides.",
             severity="warning",
-            flagged="The two firms agreed to cooperate, and they will co-operate on research and cooperate on sales.",
-            fixed="The two firms agreed to cooperate, and they will cooperate on research and cooperate on sales.",
+            flagged=(
+                "The two firms agreed to cooperate, and they will "
+                "co-operate on research and cooperate on sales."
+            ),
+            fixed=(
+                "The two firms agreed to cooperate, and they will "
+                "cooperate on research and cooperate on sales."
+            ),
         ),
         Rule(
             code="NQ205",
@@ -142,13 +151,18 @@ class SpellingCheck(Check):
                 "Boris Pistorius met reporters. Pistorius said the talks went well, "
                 "and Pistorious thanked his hosts."
             ),
-            fixed="Boris Pistorius met reporters. Pistorius said the talks went well, and Pistorius thanked his hosts.",
+            fixed=(
+                "Boris Pistorius met reporters. Pistorius said the talks "
+                "went well, and Pistorius thanked his hosts."
+            ),
         ),
         Rule(
             code="NQ206",
             name="country-for-adjective",
             summary="A country name stands where its adjective belongs (his Germany counterpart).",
-            rationale="Before a noun such as counterpart or government, English uses the adjective: German, French.",
+            rationale=(
+                "Before a noun such as counterpart or government, English uses the adjective: German, French."
+            ),
             severity="warning",
             flagged="John Healey held talks in Berlin with his Germany counterpart on Wednesday.",
             fixed="John Healey held talks in Berlin with his German counterpart on Wednesday.",
@@ -156,7 +170,10 @@ class SpellingCheck(Check):
         Rule(
             code="NQ207",
             name="institution-spelling",
-            summary="An institution's name is spelt otherwise than the institution spells it (Ministry of Defense).",
+            summary=(
+                "An institution's name is spelt otherwise than the "
+                "institution spells it (Ministry of Defense)."
+            ),
             rationale=(
                 "Names keep their own spelling: the UK Ministry of Defence and the US Department of "
                 "Defense are both right, in any article."
@@ -208,7 +225,8 @@ class SpellingCheck(Check):
             if not found or found == preferred:
                 continue
             flags = 0 if found != found.lower() else regex.IGNORECASE
-            pattern = regex.compile(r"(?<![\p{L}\p{Nd}\-])" + regex.escape(found) + r"(?![\p{L}\p{Nd}\-])", flags)
+            edge = r"[\p{L}\p{Nd}\-]"
+            pattern = regex.compile(rf"(?<!{edge}){regex.escape(found)}(?!{edge})", flags)
             for match in pattern.finditer(document.text):
                 suggestion = preferred if flags == 0 else match_case(preferred, match.group())
                 if match.group() == suggestion:
@@ -305,7 +323,9 @@ class SpellingCheck(Check):
                 solid = open_pairs.get(pair)
                 if solid is not None:
                     nxt = tokens[index + 1]
-                    groups[solid].append(_Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end]))
+                    groups[solid].append(
+                        _Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end])
+                    )
         for occurrences in groups.values():
             styles = Counter(_compound_style(o.text) for o in occurrences)
             if len(styles) < 2:
@@ -355,15 +375,18 @@ class SpellingCheck(Check):
             ):
                 continue
             occurrences[word].append(_Occurrence(index, token.start, token.start + len(word), word))
-        # A capitalised word seen only at sentence starts is an ordinary word.
-        names = {w: occ for w, occ in occurrences.items() if any(o.token not in initial for o in occ)}
+        names = dict(occurrences)
         ranked = sorted(names, key=lambda w: (-len(names[w]), names[w][0].start))
         for i, anchor in enumerate(ranked):
-            if len(anchor) < _NAME_MIN_LENGTH:
+            # A capitalised word seen only at sentence starts is an ordinary word, not a name;
+            # a misspelling may be shorter than the name.
+            if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
                 continue
             for rare in ranked[i + 1 :]:
                 rare_count, anchor_count = len(names[rare]), len(names[anchor])
-                if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
+                if rare in known or not (
+                    rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count
+                ):
                     continue
                 # Country names and adjectives anchor a misspelling but are never one.
                 if rare in places or not _looks_misspelt(anchor, rare):
@@ -382,7 +405,10 @@ class SpellingCheck(Check):
                         related=[(o.start, o.end) for o in names[anchor][:_MAX_RELATED]],
                         suggestions=(anchor,),
                         confidence=0.8,
-                        data={"counts": {anchor: len(names[anchor]), rare: len(names[rare])}, "winner": anchor},
+                        data={
+                            "counts": {anchor: len(names[anchor]), rare: len(names[rare])},
+                            "winner": anchor,
+                        },
                     )
 
     # -- nationality adjectives ----------------------------------------------------------
@@ -443,7 +469,9 @@ class _VariantAnalysis:
         self.mixed = self._mixed()
 
     def _mixed(self) -> bool:
-        markers = {entry.form: entry for items in self.families.values() for _, entry in items if entry.is_marker}
+        markers = {
+            entry.form: entry for items in self.families.values() for _, entry in items if entry.is_marker
+        }
         return bool(markers) and not any(
             all(variety in entry.preferred for entry in markers.values()) for variety in VARIETIES
         )
@@ -550,9 +578,14 @@ class _VariantAnalysis:
         for occurrence, entry in lone:
             for camp in _camps_of(entry):
                 rival = _RIVAL[camp]
-                ours, theirs = sum(camps.get(camp, Counter()).values()), sum(camps.get(rival, Counter()).values())
+                ours, theirs = (
+                    sum(camps.get(camp, Counter()).values()),
+                    sum(camps.get(rival, Counter()).values()),
+                )
                 # Only the minority's words, unless the split is too even to tell.
-                undecided = min(ours, theirs) >= _UNDECIDED_MIN and theirs >= _UNDECIDED_SHARE * (ours + theirs)
+                undecided = min(ours, theirs) >= _UNDECIDED_MIN and theirs >= _UNDECIDED_SHARE * (
+                    ours + theirs
+                )
                 if not theirs or (ours > theirs and not undecided):
                     continue
                 suggestion = counterpart(occurrence.text, _CAMP_VARIETY[rival])
@@ -612,7 +645,9 @@ def _family_data(
 
 
 def _counts(counts: Mapping[str, int]) -> str:
-    return ", ".join(f"{form} {n}" for form, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    return ", ".join(
+        f"{form} {n}" for form, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    )
 
 
 def _quoted_forms(forms: Iterable[str]) -> str:
@@ -704,36 +739,43 @@ def _looks_misspelt(anchor: str, rare: str) -> bool:
     limit = 2 if len(shorter) >= _NAME_LONG else 1
     if anchor[0] != rare[0] or OSA.distance(anchor, rare, score_cutoff=limit) > limit:
         return False
+    if longer.startswith(shorter):  # an ending added: Christmas, Christmases
+        return longer == shorter + shorter[-1]
     if anchor[-1] == rare[-1]:
         return True
     # Words that differ in their endings are other words (Democrat, Democratic; Tokyo,
     # Tokyu), unless the ending's letters are swapped (Japanees) or the last one doubled
     # (Zelensky, Zelenskyy).
-    stem = len(commonprefix((anchor, rare)))
+    stem = next((i for i, (a, b) in enumerate(zip(anchor, rare, strict=False)) if a != b), len(shorter))
     tails = sorted(anchor[stem:]), sorted(rare[stem:])
     return tails[0] == tails[1] or longer == shorter + shorter[-1]
 
 
-def _different_people(document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]) -> bool:
+def _different_people(
+    document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]
+) -> bool:
     """True when the two spellings follow different first names (John Healey, Nikki Haley)."""
     tokens = document.tokens
     sentence_starts = {s.start for s in document.sentences}
 
-    def first_names(occurrences: Sequence[_Occurrence]) -> set[str]:
+    def first_names(occurrences: Sequence[_Occurrence], *, at_sentence_start: bool) -> set[str]:
         names = set()
         for occurrence in occurrences:
-            if occurrence.token > 0:
-                before = tokens[occurrence.token - 1]
-                gap = document.text[before.end : occurrence.start]
-                if (
-                    gap == " "
-                    and before.text[:1].isupper()
-                    and before.text[1:].islower()
-                    and before.text not in _honorifics()
-                    and before.start not in sentence_starts
-                ):
-                    names.add(before.text)
+            if occurrence.token == 0:
+                continue
+            before = tokens[occurrence.token - 1]
+            if (
+                document.text[before.end : occurrence.start] == " "
+                and before.text[:1].isupper()
+                and before.text[1:].islower()
+                and before.text not in _honorifics()
+                and (at_sentence_start or before.start not in sentence_starts)
+            ):
+                names.add(before.text)
         return names
 
-    anchor_names, rare_names = first_names(anchors), first_names(rares)
+    # A capitalised word opening the sentence before the rare spelling ("Later Pistorious")
+    # is no evidence of a first name; before the established spelling it usually is.
+    anchor_names = first_names(anchors, at_sentence_start=True)
+    rare_names = first_names(rares, at_sentence_start=False)
     return bool(anchor_names and rare_names and not anchor_names & rare_names)
