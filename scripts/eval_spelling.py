@@ -165,6 +165,9 @@ def measure_false(show: int) -> None:
             for name, text in articles(folder):
                 count += 1
                 report = checker.check(text)
+                failed = [run for run in report.checks if run.status != "ran"]
+                if failed:
+                    print(f"    check did not run on {name}: {failed}")
                 for finding in report.findings:
                     total += 1
                     per_code[finding.code] += 1

@@ -69,6 +69,7 @@ def _gazetteer() -> tuple[dict[str, tuple[Institution, ...]], dict[str, frozense
     return {k: tuple(v) for k, v in by_first.items()}, qualifiers
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _match_key(word: str) -> str:
     from newsqa.analysis.variants import normalise, variant_key
 

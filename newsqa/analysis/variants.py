@@ -103,12 +103,16 @@ def _families() -> dict[str, tuple[VariantForm, ...]]:
 
 def normalise(word: str) -> str:
     """Lower case, typographic apostrophe made plain, possessive ending dropped."""
-    word = word.lower().replace("\u2019", "'")
+    word = word.lower()
+    if "'" not in word and "\u2019" not in word:
+        return word
+    word = word.replace("\u2019", "'")
     if word.endswith("'s"):
         return word[:-2]
     return word.rstrip("'")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def variant_form(word: str) -> VariantForm | None:
     """The table's entry for ``word`` in any case, with or without a possessive ending."""
     return _table().get(normalise(word))

@@ -66,6 +66,7 @@ _NAME_MIN_LENGTH = 5
 _NAME_LONG = 8  # names this long may differ by two letters
 _CASE_MIN_LETTERS = 3
 _ACRONYM_MAX_LETTERS = 6
+_COMPOUND_MIN_LETTERS = 4
 _INITIALISM_MAX_LETTERS = 3
 _RARE_SHARE = 4  # a name spelt two ways more than once is reported when one form is this much rarer
 # In an article whose markers split between two varieties, the minority must reach
@@ -315,8 +316,8 @@ class SpellingCheck(Check):
             lower = word.lower()
             if lower in distinct:
                 continue
-            key = lower.replace("-", "").replace("‐", "")
-            if len(key) >= 4:
+            key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
+            if len(key) >= _COMPOUND_MIN_LETTERS:
                 groups[key].append(_Occurrence(index, token.start, token.start + len(word), word))
             if index + 1 < len(tokens) and document.text[token.end : tokens[index + 1].start] == " ":
                 pair = f"{lower} {tokens[index + 1].text.lower()}"
@@ -327,6 +328,8 @@ class SpellingCheck(Check):
                         _Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end])
                     )
         for occurrences in groups.values():
+            if len(occurrences) < 2:
+                continue
             styles = Counter(_compound_style(o.text) for o in occurrences)
             if len(styles) < 2:
                 continue
@@ -528,7 +531,10 @@ class _VariantAnalysis:
                 )
 
     def _inconsistent(self, items: Sequence[tuple[_Occurrence, VariantForm]]) -> Iterable[Finding]:
-        classes: Counter[frozenset[str]] = Counter(e.preferred for _, e in items)
+        # Forms no variety prefers (only accepted as variants) never win.
+        classes: Counter[frozenset[str]] = Counter(e.preferred for _, e in items if e.preferred)
+        if not classes:
+            return
         top = max(classes.values())
         leaders = [c for c, n in classes.items() if n == top]
         if len(leaders) == 1:
@@ -536,7 +542,8 @@ class _VariantAnalysis:
         elif self.dominant is not None and any(self.dominant in c for c in leaders):
             winner, reason = next(c for c in leaders if self.dominant in c), "dominant-variety"
         else:
-            winner, reason = items[0][1].preferred, "first-use"
+            winner = next(e.preferred for _, e in items if e.preferred)
+            reason = "first-use"
         target = self.dominant if self.dominant in winner else next(v for v in VARIETIES if v in winner)
         counts = Counter(e.form for _, e in items)
         right = [(o, e) for o, e in items if target in e.preferred]
@@ -656,6 +663,8 @@ def _quoted_forms(forms: Iterable[str]) -> str:
 
 
 def _strip_possessive(word: str) -> str:
+    if "'" not in word and "’" not in word:
+        return word
     for ending in ("’s", "'s", "’", "'"):
         if word.endswith(ending) and len(word) > len(ending):
             return word[: -len(ending)]
