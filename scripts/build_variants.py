@@ -169,9 +169,7 @@ def build(folder: Path, size: int) -> dict[str, tuple[str, str, str]]:
             by_skeleton[key].add(word)
 
     def tags(word: str) -> str:
-        return "".join(
-            "p" if word in preferred[v] else "v" if word in accepted[v] else "-" for v in VARIETIES
-        )
+        return "".join("p" if word in preferred[v] else "v" if word in accepted[v] else "-" for v in VARIETIES)
 
     families = {key: forms for key, forms in by_skeleton.items() if _is_family(forms, tags)}
     # Inflected forms share the family key of their base word.

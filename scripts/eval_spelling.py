@@ -112,11 +112,7 @@ def inject(text: str, rng: random.Random) -> list[tuple[str, Injection]]:
     names = Counter(
         t.text
         for i, t in enumerate(tokens)
-        if i not in initial
-        and t.text.isalpha()
-        and len(t.text) >= 5
-        and t.text[0].isupper()
-        and t.text[1:].islower()
+        if i not in initial and t.text.isalpha() and len(t.text) >= 5 and t.text[0].isupper() and t.text[1:].islower()
     )
     usable = [n for n, c in names.items() if c >= REPEATS and variant_form(n) is None]
     if usable:
@@ -191,17 +187,11 @@ def measure_injection(seed: int, show: int) -> None:
     with newsqa.Checker(config) as checker:
         for folder in ("news-gb", "news-us"):
             for name, text in articles(folder):
-                before = {
-                    (f.code, f.span.text, f.message.split("(")[0]) for f in checker.check(text).findings
-                }
+                before = {(f.code, f.span.text, f.message.split("(")[0]) for f in checker.check(text).findings}
                 for changed, injection in inject(text, rng):
                     tried[injection.kind] += 1
                     report = checker.check(changed)
-                    new = [
-                        f
-                        for f in report.findings
-                        if (f.code, f.span.text, f.message.split("(")[0]) not in before
-                    ]
+                    new = [f for f in report.findings if (f.code, f.span.text, f.message.split("(")[0]) not in before]
                     hit = [f for f in new if f.code == injection.code and f.span.start == injection.start]
                     if hit:
                         hits[injection.kind] += 1

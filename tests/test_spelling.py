@@ -236,9 +236,7 @@ def test_known_names_are_never_slips() -> None:
 
 
 def test_country_for_adjective() -> None:
-    text = (
-        "Healey held discussions with his Germany counterpart, and later with his German counterpart again."
-    )
+    text = "Healey held discussions with his Germany counterpart, and later with his German counterpart again."
     (finding,) = spelling(text)
     assert finding.code == "NQ206"
     assert finding.span.text == "Germany"

@@ -98,9 +98,7 @@ def test_variety_is_memoised_per_document() -> None:
 
 
 def test_institution_spelling_is_not_evidence() -> None:
-    document = Document(
-        "Officials at the US Department of Defense and the World Health Organization met on Monday."
-    )
+    document = Document("Officials at the US Department of Defense and the World Health Organization met on Monday.")
     assert detect_variety(document).variety is None
     names = [(m.institution.name, m.exact) for m in institution_mentions(document)]
     assert names == [("Department of Defense", True), ("World Health Organization", True)]

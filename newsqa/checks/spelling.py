@@ -109,9 +109,7 @@ class SpellingCheck(Check):
                 "A word is spelt in another variety than the house style, or than the rest of an "
                 "article that mixes varieties."
             ),
-            rationale=(
-                "A house style fixes one variety; a lone American spelling in a British article is a slip."
-            ),
+            rationale=("A house style fixes one variety; a lone American spelling in a British article is a slip."),
             severity="warning",
             flagged="The defence minister, who was traveling, said defense and defence budgets differ.",
             fixed="The defence minister, who was travelling, said defence budgets differ.",
@@ -128,19 +126,11 @@ class SpellingCheck(Check):
         Rule(
             code="NQ204",
             name="inconsistent-compound",
-            summary=(
-                "A compound is written solid, hyphenated or open in one article (co-operate and cooperate)."
-            ),
+            summary=("A compound is written solid, hyphenated or open in one article (co-operate and cooperate)."),
             rationale="One spelling of a compound throughout; the house style or the majority decides.",
             severity="warning",
-            flagged=(
-                "The two firms agreed to cooperate, and they will "
-                "co-operate on research and cooperate on sales."
-            ),
-            fixed=(
-                "The two firms agreed to cooperate, and they will "
-                "cooperate on research and cooperate on sales."
-            ),
+            flagged=("The two firms agreed to cooperate, and they will co-operate on research and cooperate on sales."),
+            fixed=("The two firms agreed to cooperate, and they will cooperate on research and cooperate on sales."),
         ),
         Rule(
             code="NQ205",
@@ -149,21 +139,17 @@ class SpellingCheck(Check):
             rationale="A misspelt name is the error readers and the named forgive least.",
             severity="error",
             flagged=(
-                "Boris Pistorius met reporters. Pistorius said the talks went well, "
-                "and Pistorious thanked his hosts."
+                "Boris Pistorius met reporters. Pistorius said the talks went well, and Pistorious thanked his hosts."
             ),
             fixed=(
-                "Boris Pistorius met reporters. Pistorius said the talks "
-                "went well, and Pistorius thanked his hosts."
+                "Boris Pistorius met reporters. Pistorius said the talks went well, and Pistorius thanked his hosts."
             ),
         ),
         Rule(
             code="NQ206",
             name="country-for-adjective",
             summary="A country name stands where its adjective belongs (his Germany counterpart).",
-            rationale=(
-                "Before a noun such as counterpart or government, English uses the adjective: German, French."
-            ),
+            rationale=("Before a noun such as counterpart or government, English uses the adjective: German, French."),
             severity="warning",
             flagged="John Healey held talks in Berlin with his Germany counterpart on Wednesday.",
             fixed="John Healey held talks in Berlin with his German counterpart on Wednesday.",
@@ -171,10 +157,7 @@ class SpellingCheck(Check):
         Rule(
             code="NQ207",
             name="institution-spelling",
-            summary=(
-                "An institution's name is spelt otherwise than the "
-                "institution spells it (Ministry of Defense)."
-            ),
+            summary=("An institution's name is spelt otherwise than the institution spells it (Ministry of Defense)."),
             rationale=(
                 "Names keep their own spelling: the UK Ministry of Defence and the US Department of "
                 "Defense are both right, in any article."
@@ -296,8 +279,7 @@ class SpellingCheck(Check):
                     "NQ203",
                     occurrence.start,
                     occurrence.end,
-                    f"{occurrence.text!r} is written {winner!r} elsewhere in the article "
-                    f"({_counts(forms)}); {reason}",
+                    f"{occurrence.text!r} is written {winner!r} elsewhere in the article ({_counts(forms)}); {reason}",
                     related=[(o.start, o.end) for o in others[:_MAX_RELATED]],
                     suggestions=(winner,),
                     data={"counts": dict(forms), "winner": winner},
@@ -324,9 +306,7 @@ class SpellingCheck(Check):
                 solid = open_pairs.get(pair)
                 if solid is not None:
                     nxt = tokens[index + 1]
-                    groups[solid].append(
-                        _Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end])
-                    )
+                    groups[solid].append(_Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end]))
         for occurrences in groups.values():
             if len(occurrences) < 2:
                 continue
@@ -387,9 +367,7 @@ class SpellingCheck(Check):
                 continue
             for rare in ranked[i + 1 :]:
                 rare_count, anchor_count = len(names[rare]), len(names[anchor])
-                if rare in known or not (
-                    rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count
-                ):
+                if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
                     continue
                 # Country names and adjectives anchor a misspelling but are never one.
                 if rare in places or not _looks_misspelt(anchor, rare):
@@ -472,9 +450,7 @@ class _VariantAnalysis:
         self.mixed = self._mixed()
 
     def _mixed(self) -> bool:
-        markers = {
-            entry.form: entry for items in self.families.values() for _, entry in items if entry.is_marker
-        }
+        markers = {entry.form: entry for items in self.families.values() for _, entry in items if entry.is_marker}
         return bool(markers) and not any(
             all(variety in entry.preferred for entry in markers.values()) for variety in VARIETIES
         )
@@ -524,8 +500,7 @@ class _VariantAnalysis:
                     "NQ202",
                     occurrence.start,
                     occurrence.end,
-                    f"{occurrence.text!r} is not {name} spelling; the house style ({house}) spells it "
-                    f"{suggestion!r}.",
+                    f"{occurrence.text!r} is not {name} spelling; the house style ({house}) spells it {suggestion!r}.",
                     suggestions=(suggestion,),
                     data=_family_data(entry, counts, suggestion, "house-style", house),
                 )
@@ -590,17 +565,13 @@ class _VariantAnalysis:
                     sum(camps.get(rival, Counter()).values()),
                 )
                 # Only the minority's words, unless the split is too even to tell.
-                undecided = min(ours, theirs) >= _UNDECIDED_MIN and theirs >= _UNDECIDED_SHARE * (
-                    ours + theirs
-                )
+                undecided = min(ours, theirs) >= _UNDECIDED_MIN and theirs >= _UNDECIDED_SHARE * (ours + theirs)
                 if not theirs or (ours > theirs and not undecided):
                     continue
                 suggestion = counterpart(occurrence.text, _CAMP_VARIETY[rival])
                 if suggestion is None:
                     continue
-                summary = "; ".join(
-                    f"{_CAMP_NAMES[c]}: {_counts(camps[c])}" for c in (camp, rival) if camps.get(c)
-                )
+                summary = "; ".join(f"{_CAMP_NAMES[c]}: {_counts(camps[c])}" for c in (camp, rival) if camps.get(c))
                 yield self.check.finding(
                     self.document,
                     "NQ202",
@@ -652,9 +623,7 @@ def _family_data(
 
 
 def _counts(counts: Mapping[str, int]) -> str:
-    return ", ".join(
-        f"{form} {n}" for form, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    )
+    return ", ".join(f"{form} {n}" for form, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def _quoted_forms(forms: Iterable[str]) -> str:
@@ -690,9 +659,7 @@ def _shouting_tokens(document: Document) -> frozenset[int]:
     return frozenset(skipped)
 
 
-def _case_winner(
-    forms: Counter[str], occurrences: Sequence[_Occurrence], variety: str | None
-) -> tuple[str, str]:
+def _case_winner(forms: Counter[str], occurrences: Sequence[_Occurrence], variety: str | None) -> tuple[str, str]:
     top = max(forms.values())
     leaders = [form for form, n in forms.items() if n == top]
     if len(leaders) == 1:
@@ -760,9 +727,7 @@ def _looks_misspelt(anchor: str, rare: str) -> bool:
     return tails[0] == tails[1] or longer == shorter + shorter[-1]
 
 
-def _different_people(
-    document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]
-) -> bool:
+def _different_people(document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]) -> bool:
     """True when the two spellings follow different first names (John Healey, Nikki Haley)."""
     tokens = document.tokens
     sentence_starts = {s.start for s in document.sentences}
