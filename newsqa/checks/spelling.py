@@ -366,6 +366,10 @@ class SpellingCheck(Check):
             if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
                 continue
             for rare in ranked[i + 1 :]:
+                # A rare spelling seen only at sentence starts may be an ordinary word
+                # (While, White); only a long name makes such a slip likely.
+                if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
+                    continue
                 rare_count, anchor_count = len(names[rare]), len(names[anchor])
                 if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
                     continue
