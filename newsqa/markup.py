@@ -304,10 +304,14 @@ class _Scan:
             index += 1
             if fence is not None:
                 closer = _FENCE.match(content)
-                if closer and closer.group(2)[0] == fence[0] and len(closer.group(2)) >= fence[1]:
-                    if not closer.group(3).strip():
-                        self.blank(fence_start, content_end)
-                        fence = None
+                if (
+                    closer
+                    and closer.group(2)[0] == fence[0]
+                    and len(closer.group(2)) >= fence[1]
+                    and not closer.group(3).strip()
+                ):
+                    self.blank(fence_start, content_end)
+                    fence = None
                 continue
             opener = _FENCE.match(content)
             if opener is not None:
@@ -423,7 +427,10 @@ _ATX_CLOSING = regex.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT_UNDERLINE = regex.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _CODE_SPAN = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
 _IMAGE = regex.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK = regex.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\((?:[^()\s]|\([^)]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
+_LINK = regex.compile(
+    r"""\[((?:[^\[\]]|\[[^\]]*\])*)\]"""  # the link text, which is checked
+    r"""(?:\((?:[^()\s]|\([^)]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)|\[[^\]]*\])"""  # target or reference
+)
 _AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _EMPHASIS = regex.compile(r"(?<![\\\w*~])(\*{1,3}|_{1,3}|~~)(?=[^\s*_~])(.+?)(?<=[^\s\\*_~])\1(?![\w*~])")
 _ESCAPE = regex.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>~]")
