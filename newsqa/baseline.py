@@ -7,7 +7,7 @@ recorded are left out of the report and counted in ``suppressed``.
 
 A finding is recognised by its *fingerprint*: the rule code, the text of its
 span and a little of the text around it, each with case and spacing
-normalised. Line and column are not part of it, so a finding survives
+normalised, the context taken from the finding's own line. Line and column are not part of it, so a finding survives
 paragraphs added above it; editing the words around a finding makes it new.
 Each file's fingerprints are counted, so a second identical finding in the
 same file is new until it is recorded too. Paths are stored relative to the
@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,6 +35,7 @@ __all__ = ["BASELINE_VERSION", "Baseline", "fingerprint"]
 BASELINE_VERSION = 1
 
 _CONTEXT = 32  # characters of context on each side
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
 def _normalise(text: str) -> str:
@@ -43,8 +45,9 @@ def _normalise(text: str) -> str:
 def fingerprint(finding: Finding, source: str) -> str:
     """A short hash of the finding's code, span text and surrounding text, independent of its line."""
     span = finding.span
-    before = source[max(0, span.start - _CONTEXT) : span.start]
-    after = source[span.end : span.end + _CONTEXT]
+    # Context stops at line breaks, so lines added or removed around a finding leave it alone.
+    before = _LINE_BREAK.split(source[max(0, span.start - _CONTEXT) : span.start])[-1]
+    after = _LINE_BREAK.split(source[span.end : span.end + _CONTEXT])[0]
     key = "\x1f".join((finding.code, _normalise(span.text), _normalise(before), _normalise(after)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 

@@ -60,16 +60,18 @@ class Input:
 def expand_paths(paths: Sequence[str]) -> tuple[list[Input], list[Outcome]]:
     """Inputs for files, folders (recursively, files with :data:`CHECKED_EXTENSIONS`) and globs.
 
-    Returns the inputs in the order given, each file once, and an error
+    Returns the inputs in the order given (a file found by several folders
+    or globs once), and an error
     outcome for each folder or glob that matched no file.
     """
     inputs: list[Input] = []
     errors: list[Outcome] = []
     seen: set[str] = set()
 
-    def add(path: str) -> None:
+    def add(path: str, *, explicit: bool = False) -> None:
+        # A file named twice is checked twice; one that folders or globs find again is not.
         key = os.path.normcase(os.path.abspath(path))
-        if key not in seen:
+        if explicit or key not in seen:
             seen.add(key)
             inputs.append(Input(name=path, path=path))
 
@@ -89,7 +91,7 @@ def expand_paths(paths: Sequence[str]) -> tuple[list[Input], list[Outcome]]:
             for match in matches:
                 add(match)
         else:
-            add(path)
+            add(path, explicit=True)
     return inputs, errors
 
 
