@@ -13,6 +13,7 @@ a comment by leaving out the rest with a note.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from newsqa.document import LineIndex
@@ -55,8 +56,9 @@ def annotation_lines(outcome: Outcome) -> Iterator[str]:
         properties.update(endLine=end_line, endColumn=end_column)
         properties["title"] = f"{finding.code} {finding.check}"
         message = finding.message
-        if finding.suggestions and any(finding.suggestions):
-            message += f" Suggestion: {finding.suggestions[0]!r}."
+        if finding.suggestions:
+            best = finding.suggestions[0]
+            message += f" Suggestion: {best!r}." if best else " Suggestion: delete it."
         yield _command(_COMMANDS[finding.severity], message, **properties)
     for run in outcome.report.not_run:
         reason = f"check {run.check!r} {run.status.value}: {run.reason or 'no reason given'}"
@@ -64,6 +66,8 @@ def annotation_lines(outcome: Outcome) -> Iterator[str]:
 
 
 def _cell(text: str, limit: int = 300) -> str:
+    # Invisible and control characters are named, or the cell would look empty.
+    text = "".join(f"U+{ord(c):04X}" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
