@@ -134,7 +134,7 @@ _BLOCK_ELEMENTS = frozenset(
         "address", "article", "aside", "blockquote", "body", "caption", "dd", "div", "dl", "dt",
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
         "html", "li", "main", "nav", "ol", "p", "section", "table", "tbody", "td", "tfoot", "th",
-        "thead", "title", "tr", "ul", "br",
+        "thead", "title", "tr", "ul",
     }
 )  # fmt: skip
 _INLINE_SKIPPED = frozenset({"code", "kbd", "samp", "var"})
@@ -231,7 +231,9 @@ class _Scan:
         return skipped_end
 
     def _tag_edit(self, tag: regex.Match[str], name: str) -> None:
-        if name in _BLOCK_ELEMENTS:
+        if name == "br":
+            self.edits.append(Edit(tag.start(), tag.end(), "\n"))
+        elif name in _BLOCK_ELEMENTS:
             self.edits.append(Edit(tag.start(), tag.end(), _PARAGRAPH_BREAK))
         else:
             self.drop(tag.start(), tag.end())
