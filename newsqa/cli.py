@@ -260,7 +260,9 @@ def _fix_command(args: argparse.Namespace) -> int:
             changed += 1
             fixed = apply_fixes(text, plan.edits)
             sys.stdout.write(unified_diff(text, fixed, item.name))
-            if args.write and item.path is not None:
+            if args.write and item.path is None:
+                _say("warning", "standard input cannot be changed in place: the diff above is all there is")
+            elif args.write and item.path is not None:
                 if _has_bom(item.path):
                     fixed = "\ufeff" + fixed
                 kept = atomic_write(item.path, fixed, backup=args.backup)

@@ -105,7 +105,8 @@ def atomic_write(path: str | Path, text: str, *, backup: bool = False) -> Path |
     so a reader sees the old file or the new one, never half of one. With
     ``backup`` the old file is kept as ``<name>.bak``.
     """
-    path = Path(path)
+    # Through a symbolic link to the file itself, so the link stays a link.
+    path = Path(path).resolve()
     kept: Path | None = None
     if backup:
         kept = path.with_name(path.name + ".bak")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
 from hypothesis import given
@@ -168,3 +169,43 @@ def test_suppression_without_codes_covers_every_code_in_html() -> None:
         report = check_source(checker, html, name="story.html", kind="html").report
     assert [html[f.span.start - 1] for f in report.findings] == ["A", "D"]
     assert report.suppressed == 2
+
+
+_PIECES = st.sampled_from(
+    [
+        "The minister met Nato officials on Monday.",
+        "Britain&rsquo;s army &amp; navy",
+        "*constructive* talks",
+        "[Berlin](https://example.com/a)",
+        "`x = 1`",
+        "see https://example.com/page",
+        "<!-- newsqa: ignore NQ003 -->",
+        "<em>officials</em>",
+        "\n\n```\ncode block\n```\n\n",
+        "\n\n# Heading\n\n",
+        "\n> quoted words\n",
+        "\n- item\n",
+        " ",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=12), st.sampled_from(["markdown", "html"]))
+def test_every_checked_word_maps_to_the_same_word_in_the_file(pieces: list[str], kind: str) -> None:
+    original = "".join(pieces)
+    prepared = prepare(original, kind)
+    source = prepared.source
+    if kind == "markdown":
+        assert "code block" not in prepared.text
+    assert "example.com" not in prepared.text
+    with Checker(CHARACTERS) as checker:
+        document = checker.document(prepared.text)
+    for token in document.tokens:
+        start, end = source.to_original(token.start, token.end)
+        assert 0 <= start < end <= len(original)
+        if source.is_verbatim(start, end):
+            assert original[start:end] == token.text
+        else:  # markup or an entity inside the word: its letters are still there, in order
+            letters = iter(html.unescape(original[start:end]))
+            assert all(letter in letters for letter in token.text)
