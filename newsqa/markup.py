@@ -118,11 +118,15 @@ _URL = regex.compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _COMMENT = regex.compile(r"<!--(.*?)(?:-->|\Z)", regex.DOTALL)
 _SUPPRESS = regex.compile(r"^\s*newsqa\s*:\s*ignore\b([\sA-Za-z0-9_,]*)$")
+_WRAPPED_LINE_BREAK = regex.compile(r"(?<![ \t])[ \t]*+(?:\r\n|\r|\n)\s*+")
 _ATTRIBUTE = regex.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+# Possessive and bounded, and "<" ends a name or an unquoted value, so a stray "<"
+# in text costs a short scan, never one to the end of the document.
 _TAG = regex.compile(
-    r"""<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+    r"""<(/?)([A-Za-z][A-Za-z0-9:-]*+)"""
+    r"""((?:\s++[^\s"'<>/=]++(?:\s*+=\s*+(?:"[^"]{0,4096}+"|'[^']{0,4096}+'|[^\s"'=<>`]++))?+)*+)\s*+/?>"""
 )
-_DECLARATION = regex.compile(r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<![A-Za-z][^>]*>|<\?.*?(?:\?>|\Z)", regex.DOTALL)
+_DECLARATION = regex.compile(r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<![A-Za-z][^<>]*+>|<\?.*?(?:\?>|\Z)", regex.DOTALL)
 
 # Elements whose content is never prose to check.
 _SKIPPED_ELEMENTS = frozenset(
@@ -267,7 +271,7 @@ class _Scan:
         self.entities_and_urls(start, end)
         if collapse_whitespace:
             # HTML wraps lines anywhere: a line break inside a paragraph is a space.
-            for match in regex.finditer(r"[ \t]*(?:\r\n|\r|\n)\s*", self.text[start:end]):
+            for match in _WRAPPED_LINE_BREAK.finditer(self.text[start:end]):
                 self.edits.append(Edit(start + match.start(), start + match.end(), " "))
 
     def _metadata(self, tag: regex.Match[str]) -> None:
@@ -405,13 +409,14 @@ class _Scan:
             self.comment(match)
         for match in _TAG.finditer(text, start, end):
             self.drop(match.start(), match.end())
-        for match in _EMPHASIS.finditer(text, start, end):
-            self.drop(match.start(), match.start() + len(match.group(1)))
-            self.drop(match.end() - len(match.group(1)), match.end())
+        for opener, closer in _emphasis_pairs(text, start, end):
+            self.drop(*opener)
+            self.drop(*closer)
         for match in _ESCAPE.finditer(text, start, end):
             self.drop(match.start(), match.start() + 1)
-        for match in regex.finditer(r"\|", text[start:end]):
-            if text[start:end].strip().startswith("|") or text[start:end].count("|") >= 2:
+        line = text[start:end]
+        if line.lstrip().startswith("|") or line.count("|") >= 2:  # a table row: each cell apart
+            for match in regex.finditer(r"\|", line):
                 self.edits.append(Edit(start + match.start(), start + match.end(), "\n"))
         self.entities_and_urls(start, end)
 
@@ -427,15 +432,37 @@ _BLOCK_MARKER = regex.compile(r" {0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)"
 _ATX_HEADING = regex.compile(r" {0,3}#{1,6}(?:[ \t]+|(?=[\r\n]|$))")
 _ATX_CLOSING = regex.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT_UNDERLINE = regex.compile(r" {0,3}(?:=+|-+)[ \t]*$")
-_CODE_SPAN = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
-_IMAGE = regex.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+_CODE_SPAN = regex.compile(r"(`++)(?!`).{1,4096}?(?<!`)\1(?!`)", regex.DOTALL)
 _LINK = regex.compile(
-    r"""\[((?:[^\[\]]|\[[^\]]*\])*)\]"""  # the link text, which is checked
-    r"""(?:\((?:[^()\s]|\([^)]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)|\[[^\]]*\])"""  # target or reference
+    r"""\[((?:[^\[\]]++|\[[^\[\]]{0,1000}+\]){0,1000}+)\]"""  # the link text, which is checked
+    r"""(?:\((?:[^()\s]++|\([^()\s]{0,1000}+\)){0,1000}+(?:\s++(?:"[^"]{0,1000}+"|'[^']{0,1000}+'))?+\)"""
+    r"""|\[[^\[\]]{0,1000}+\])"""  # target or reference
 )
+_IMAGE = regex.compile("!" + _LINK.pattern)
 _AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_EMPHASIS = regex.compile(r"(?<![\\\w*~])(\*{1,3}|_{1,3}|~~)(?=[^\s*_~])(.+?)(?<=[^\s\\*_~])\1(?![\w*~])")
+_DELIMITER_RUN = regex.compile(r"\*{1,3}|_{1,3}|~~")
+_OPENS = regex.compile(r"(?<![\\\w*~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])")
+_CLOSES = regex.compile(r"(?<=[^\s\\*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*~])")
 _ESCAPE = regex.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>~]")
+
+
+def _emphasis_pairs(text: str, start: int, end: int) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """Matching emphasis delimiters (``*``, ``**``, ``_``, ``~~``) on one line, found in one pass."""
+    open_runs: list[tuple[str, int, int]] = []
+    for run in _DELIMITER_RUN.finditer(text, start, end):
+        here = run.start()
+        if _CLOSES.match(text, here, end):
+            for depth in range(len(open_runs) - 1, max(-1, len(open_runs) - 9), -1):
+                if open_runs[depth][0] == run.group():
+                    _, opened, opened_end = open_runs[depth]
+                    del open_runs[depth:]
+                    yield (opened, opened_end), (here, run.end())
+                    break
+            else:
+                if _OPENS.match(text, here, end):
+                    open_runs.append((run.group(), here, run.end()))
+        elif _OPENS.match(text, here, end):
+            open_runs.append((run.group(), here, run.end()))
 
 
 def _attributes(source: str) -> dict[str, str]:

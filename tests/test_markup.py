@@ -209,3 +209,33 @@ def test_every_checked_word_maps_to_the_same_word_in_the_file(pieces: list[str],
         else:  # markup or an entity inside the word: its letters are still there, in order
             letters = iter(html.unescape(original[start:end]))
             assert all(letter in letters for letter in token.text)
+
+
+SIZE = 100_000
+ADVERSARIAL = {
+    "stray tag openers": "x<y " * (SIZE // 4),
+    "attributes that never close": "<a" + " b" * (SIZE // 2),
+    "unclosed quoted attributes": '<a b="' * (SIZE // 6),
+    "declarations that never close": "<!a " * (SIZE // 4),
+    "emphasis that never closes": "*a " * (SIZE // 3),
+    "underscores": "_a " * (SIZE // 3),
+    "brackets": "[" * SIZE,
+    "nested brackets": "[[a]" * (SIZE // 4),
+    "link targets that never close": "[a](" * (SIZE // 4),
+    "image openers": "![" * (SIZE // 2),
+    "backticks": "`a " * (SIZE // 3),
+    "comment openers": "<!--" * (SIZE // 4),
+    "entities without semicolons": "&amp" * (SIZE // 4),
+    "spaces without a line break": " " * SIZE + "x",
+    "pipes": "|" * SIZE,
+    "fences": "```\n" * (SIZE // 4),
+    "quote markers": "> " * (SIZE // 2),
+}
+
+
+@pytest.mark.parametrize("kind", ["markdown", "html"])
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_markup_is_stripped_in_linear_time(name: str, kind: str) -> None:
+    # Super-linear scanning of inputs this size would not finish in a test run.
+    prepared = prepare(ADVERSARIAL[name], kind)
+    assert len(prepared.text) <= 2 * SIZE
