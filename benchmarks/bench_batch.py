@@ -15,6 +15,7 @@ they are skipped, with the reason printed, when either is missing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -52,6 +53,8 @@ def main() -> int:
         return 0
     inputs = _documents(args.documents)
     print(f"batch of {len(inputs)} documents from {EVAL}/news-gb and news-us")
+    # Worker processes only pay off on idle cores: say how busy the machine was.
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
     setups = [("without LanguageTool", Config(ignore=("grammar",)))]
     if "grammar" in registered_checks():
         setups.append(("with LanguageTool", Config(select=("grammar",))))

@@ -329,3 +329,41 @@ def test_fix_prints_a_diff_and_writes_only_on_request(articles: Path) -> None:
     backup = run_cli("fix", "--write", "--backup", "story.txt", cwd=articles)
     assert backup.returncode == 0
     assert (articles / "story.txt.bak").read_text() == "Nato\u200b.\n"
+
+
+def test_each_worker_builds_its_checker_from_the_config(tmp_path: Path) -> None:
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    (plugin / "newsqa_probe.py").write_text(
+        "import os, time\n"
+        "from newsqa import Check, CheckResult, Option, Rule, register_check\n"
+        "@register_check\n"
+        "class Probe(Check):\n"
+        "    name = 'probe'\n"
+        "    description = 'Says which process checked a document, with which settings.'\n"
+        "    rules = (Rule(code='XP001', name='probe', summary='s', rationale='r', severity='info',\n"
+        "                  flagged='a', fixed='b'),)\n"
+        "    options = (Option('marker', 'default', 'a value from the config'),)\n"
+        "    def run(self, document):\n"
+        "        time.sleep(0.3)  # long enough for both workers to take documents\n"
+        "        return CheckResult(data={'pid': os.getpid(), 'marker': self.settings['marker'],\n"
+        "                                 'url': os.environ.get('NEWSQA_LANGUAGETOOL_URL')})\n",
+        encoding="utf-8",
+    )
+    info = plugin / "newsqa_probe-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsqa-probe\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[newsqa.checks]\nprobe = newsqa_probe:Probe\n")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "newsqa.toml").write_text('[probe]\nmarker = "from the config"\n', encoding="utf-8")
+    for number in range(8):
+        (articles / f"s{number}.txt").write_text(f"Story number {number}.\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(plugin), "NEWSQA_LANGUAGETOOL_URL": "http://127.0.0.1:8081"}
+    result = run_cli("check", ".", "--select", "probe", "--jobs", "2", "--format", "jsonl", cwd=articles, env=env)
+    assert result.returncode == 0, result.stderr
+    runs = [json.loads(line)["checks"][0]["data"] for line in result.stdout.splitlines()]
+    assert len(runs) == 8
+    assert {run["marker"] for run in runs} == {"from the config"}
+    assert {run["url"] for run in runs} == {"http://127.0.0.1:8081"}
+    assert len({run["pid"] for run in runs}) == 2
