@@ -169,7 +169,7 @@ class Check(abc.ABC):
 
         Give ``data={"fix": "safe"}`` when the first suggestion is right whatever
         the context (a house-style spelling, an acronym's case): ``newsqa fix``
-        applies only such findings (see :mod:`newsqa.fix`).
+        applies only such findings (see ``newsqa.fix``).
         """
         return Finding(
             check=self.name,

@@ -367,3 +367,14 @@ def test_each_worker_builds_its_checker_from_the_config(tmp_path: Path) -> None:
     assert {run["marker"] for run in runs} == {"from the config"}
     assert {run["url"] for run in runs} == {"http://127.0.0.1:8081"}
     assert len({run["pid"] for run in runs}) == 2
+
+
+def test_text_with_workers_keeps_the_order_given(tmp_path: Path) -> None:
+    names = [f"{letter}.txt" for letter in "fedcba"]
+    for number, name in enumerate(names):
+        # Longer documents first, so workers finish them out of order.
+        (tmp_path / name).write_text("Talks went well. " * (2000 // (number + 1)) + "\x07\n", encoding="utf-8")
+    result = _check(*names, "--jobs", "2", cwd=tmp_path)
+    assert result.returncode == 1
+    summaries = [line.split(":")[0] for line in result.stdout.splitlines() if line.endswith("info)")]
+    assert summaries == names
