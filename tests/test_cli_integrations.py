@@ -378,3 +378,18 @@ def test_text_with_workers_keeps_the_order_given(tmp_path: Path) -> None:
     assert result.returncode == 1
     summaries = [line.split(":")[0] for line in result.stdout.splitlines() if line.endswith("info)")]
     assert summaries == names
+
+
+def test_fix_applies_house_preferences_but_not_inside_quotations(tmp_path: Path) -> None:
+    (tmp_path / "newsqa.toml").write_text('[preferences]\nNATO = "Nato"\n', encoding="utf-8")
+    story = tmp_path / "story.md"
+    story.write_text(
+        "# NATO summit\n\nNATO leaders met in Vilnius. The minister said: \u201cNATO will grow.\u201d\n",
+        encoding="utf-8",
+    )
+    result = run_cli("fix", "--write", "story.md", "--select", "NQ202", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert story.read_text(encoding="utf-8") == (
+        "# Nato summit\n\nNato leaders met in Vilnius. The minister said: \u201cNATO will grow.\u201d\n"
+    )
+    assert "story.md:3:50: NQ202 not fixed: inside a quotation" in result.stderr
