@@ -44,8 +44,10 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def benchmarks(session: nox.Session) -> None:
-    """Every benchmark in benchmarks/ (they skip cleanly without ../shared/eval)."""
-    session.install("-e", ".")
-    for script in sorted(os.listdir("benchmarks")):
-        if script.startswith("bench_") and script.endswith(".py"):
-            session.run("python", os.path.join("benchmarks", script), *session.posargs)
+    """Every benchmark against its peer; writes benchmarks/results/RESULTS.md and scaling.png.
+
+    Texts from ../shared/eval are used when present (skipped cleanly when absent).
+    ``nox -s benchmarks -- --quick`` runs small sizes only.
+    """
+    session.install("-e", ".[benchmark]")
+    session.run("python", "-m", "benchmarks", *session.posargs)

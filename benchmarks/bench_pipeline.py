@@ -31,6 +31,7 @@ from benchmarks.common import (
     scaling,
     seconds_per_text,
     standalone,
+    table_points,
 )
 
 PANEL = "non-grammar pipeline"
@@ -92,8 +93,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
         theirs_points = scaling(proselint, context)
         yield Curve(PANEL, "newsqa (every check but grammar)", ours_points)
         yield Curve(PANEL, peer, theirs_points, newsqa=False)
-        for words, seconds in ours_points:
-            other = point_at(theirs_points, words)
+        for words, seconds, other in table_points(ours_points, theirs_points, context):
             if other is None:
                 continue
             yield Row(

@@ -31,6 +31,8 @@ RESULTS = ROOT / "benchmarks" / "results"
 #: Generated article lengths in words, from a short story to a very long document.
 SIZES = (500, 800, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
 QUICK_SIZES = (500, 800, 2_000)
+#: The generated sizes that get a row in the results table.
+TABLE_SIZES = (800, 10_000, 100_000)
 
 
 class Skip(Exception):
@@ -198,6 +200,16 @@ def point_at(points: Iterable[tuple[int, float]], words: int) -> float | None:
         if abs(size - words) <= words / 10:
             return seconds
     return None
+
+
+def table_points(
+    ours: Sequence[tuple[int, float]], theirs: Sequence[tuple[int, float]], context: Context
+) -> Iterator[tuple[int, float, float | None]]:
+    """(words, newsqa seconds, peer seconds) at the sizes the table shows; the plot shows every size."""
+    shown = [size for size in TABLE_SIZES if size in context.sizes] or list(context.sizes)
+    for words, seconds in ours:
+        if any(abs(words - size) <= size / 10 for size in shown):
+            yield words, seconds, point_at(theirs, words)
 
 
 def growth_exponent(points: Sequence[tuple[int, float]]) -> float | None:
