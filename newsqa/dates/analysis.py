@@ -1,0 +1,103 @@
+"""Every time reference of a document, resolved: the analysis the date check and the timeline share.
+
+:func:`time_mentions` finds the expressions, reads the tense of each clause,
+keeps track of the quarter or year the story is about (so "a year earlier"
+follows the story) and resolves each expression against the publication date.
+The result is memoised on the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import attrs
+
+from newsqa.dates.expression import Expression, Kind
+from newsqa.dates.extract import find_expressions
+from newsqa.dates.resolve import resolve
+from newsqa.dates.tense import Tense, clause_tense
+from newsqa.dates.timex import Granularity, Timex
+from newsqa.document import Document, Sentence
+
+__all__ = ["TimeMention", "numeric_day_first", "resolve_in", "time_mentions"]
+
+_DAY_FIRST_VARIETIES = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
+
+
+@attrs.frozen
+class TimeMention:
+    """A time expression of a document with its clause tense and resolved value."""
+
+    expression: Expression
+    timex: Timex
+    tense: Tense | None
+    sentence: Sentence | None
+    focus: Timex | None = None
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.expression.start
+
+    @property
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self.expression.end
+
+
+def numeric_day_first(document: Document) -> bool | None:
+    """True when numeric dates read day first (25/09), False for month first (09/25), None if unknown.
+
+    The document's declared language decides; without one, the spelling
+    variety detected in the text does, where that analysis is available.
+    """
+    language = document.language or _detected_variety(document)
+    if not language:
+        return None
+    if language.startswith("en-US") or language.startswith("en-PH"):
+        return False
+    if language.startswith(_DAY_FIRST_VARIETIES):
+        return True
+    return None
+
+
+def _detected_variety(document: Document) -> str | None:
+    try:
+        from newsqa.analysis.variants import detect_variety  # shared with the spelling check
+    except ImportError:  # the spelling analysis is an optional part of the tree
+        return None
+    variety: str | None = detect_variety(document).variety
+    return variety
+
+
+def resolve_in(mention: TimeMention, anchor: dt.date | None, day_first: bool | None = None) -> Timex:
+    """The mention's value had the document been published on ``anchor`` (same tense, same focus)."""
+    return resolve(mention.expression, anchor, mention.tense, focus=mention.focus, day_first=day_first)
+
+
+def _analyse(document: Document) -> tuple[TimeMention, ...]:
+    anchor = document.published
+    day_first = numeric_day_first(document)
+    mentions: list[TimeMention] = []
+    quarter_focus: Timex | None = None
+    story_focus: Timex | None = None
+    for expression in find_expressions(document.text):
+        sentence = document.sentence_at(expression.start)
+        tense = None
+        if sentence is not None:
+            tense = clause_tense(sentence.text, expression.start - sentence.start, expression.end - sentence.start)
+        focus = quarter_focus or story_focus
+        timex = resolve(expression, anchor, tense, focus=focus, day_first=day_first)
+        mentions.append(TimeMention(expression, timex, tense, sentence, focus))
+        if timex.granularity == Granularity.QUARTER and timex.year is not None:
+            quarter_focus = timex
+        elif expression.kind in (Kind.YEAR, Kind.ABSOLUTE, Kind.MONTH) and timex.year is not None:
+            story_focus = timex
+    return tuple(mentions)
+
+
+def time_mentions(document: Document) -> tuple[TimeMention, ...]:
+    """Every time reference of ``document`` in text order, resolved against its publication date."""
+    compute: Callable[[Document], tuple[TimeMention, ...]] = _analyse
+    return document.memo("dates", compute)

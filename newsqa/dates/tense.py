@@ -1,0 +1,116 @@
+"""The tense of the clause around a time expression.
+
+Resolution needs it: "on Wednesday" told in the past is the last Wednesday on
+or before publication, told in the future the next one. The tense is read
+from the verb words nearest the expression in its sentence: future markers
+("will", "is expected to"), past auxiliaries and past forms ("had",
+"signed", "inked"), present auxiliaries ("is"). A past participle after
+"will be" or "to be" belongs to the future.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+import attrs
+import regex
+
+from newsqa.resources import data_sections
+
+__all__ = ["Tense", "clause_tense"]
+
+_WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|d|ve)\b|[;:—–]")
+# Words ending in -ed that are not past forms.
+_NOT_PAST = frozenset(
+    "need needed speed seed feed bed red shed bleed breed deed greed hundred united limited based "
+    "indeed proceed exceed succeed weed reed steed embed alleged so-called naked wicked sacred "
+    "kindred hatred rugged ragged beloved learned aged".split()
+)
+_BE = frozenset("be been being".split())
+_TO_FUTURE = frozenset("set going due about is are was were".split())
+
+
+class Tense(str, enum.Enum):
+    """The time of a clause relative to its telling."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class _Words:
+    future: frozenset[str]
+    past: frozenset[str]
+    present: frozenset[str]
+    irregular: frozenset[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    s = data_sections("tense_words.txt")
+    return _Words(
+        future=frozenset(s["future"]),
+        past=frozenset(s["past"]),
+        present=frozenset(s["present"]),
+        irregular=frozenset(s["irregular_past"]),
+    )
+
+
+def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
+    word = words[index].lower().replace("’", "'")
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if word in _TO_FUTURE and following == "to":
+        return Tense.FUTURE
+    if word in table.future and word not in ("due", "set"):
+        return Tense.FUTURE
+    if word in table.present:
+        return Tense.PRESENT
+    if word in table.past:
+        return Tense.PAST
+    if word in table.irregular or (
+        len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and words[index][0].islower()
+    ):
+        # "will be signed", "to be signed": a participle in a future clause.
+        for back in range(index - 1, max(index - 4, -1), -1):
+            previous = words[back].lower().replace("’", "'")
+            if previous in _BE:
+                continue
+            if previous in ("will", "'ll", "shall", "would", "to") or previous in table.future:
+                return Tense.FUTURE
+            break
+        return Tense.PAST
+    return None
+
+
+def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
+    """The tense of the clause in ``sentence`` around ``sentence[start:end]``, or None when no verb tells.
+
+    Offsets are relative to ``sentence``. The nearest tense marker wins;
+    clause punctuation (``;``, ``:``, a dash) stops the search.
+    """
+    table = _words()
+    tokens = list(_WORD.finditer(sentence))
+    words = [t.group() for t in tokens]
+    before = [i for i, t in enumerate(tokens) if t.end() <= start]
+    after = [i for i, t in enumerate(tokens) if t.start() >= end]
+    best: tuple[int, Tense] | None = None
+    for distance, index in enumerate(reversed(before)):
+        if words[index] in ";:—–":
+            break
+        tense = _marker(words, index, table)
+        if tense is not None:
+            best = (distance, tense)
+            break
+    for distance, index in enumerate(after):
+        if words[index] in ";:—–" or (best is not None and distance >= best[0]):
+            break
+        tense = _marker(words, index, table)
+        if tense is not None:
+            best = (distance, tense)
+            break
+    return best[1] if best else None
