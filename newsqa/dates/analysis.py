@@ -87,14 +87,25 @@ def _analyse(document: Document) -> tuple[TimeMention, ...]:
         tense = None
         if sentence is not None:
             tense = clause_tense(sentence.text, expression.start - sentence.start, expression.end - sentence.start)
+        if expression.weekday is not None and expression.text.endswith(("'s", "’s")):
+            tense = None  # "Wednesday's ruling" names the day of something already known
         focus = quarter_focus or story_focus
+        if quarter_focus is not None and _year_ago(expression):
+            # In a results story "a year ago" is the same quarter a year before.
+            expression = attrs.evolve(expression, kind=Kind.ANAPHORIC, unit="Y")
         timex = resolve(expression, anchor, tense, focus=focus, day_first=day_first)
         mentions.append(TimeMention(expression, timex, tense, sentence, focus))
-        if timex.granularity == Granularity.QUARTER and timex.year is not None:
+        if expression.kind == Kind.QUARTER and timex.year is not None:
             quarter_focus = timex
         elif expression.kind in (Kind.YEAR, Kind.ABSOLUTE, Kind.MONTH) and timex.year is not None:
             story_focus = timex
     return tuple(mentions)
+
+
+def _year_ago(expression: Expression) -> bool:
+    return expression.kind == Kind.RELATIVE and expression.unit == "Y" and expression.offset == -1 and (
+        expression.text.lower().endswith("ago")
+    )
 
 
 def time_mentions(document: Document) -> tuple[TimeMention, ...]:

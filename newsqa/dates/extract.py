@@ -34,7 +34,7 @@ _CUES_BEFORE_MONTH = frozenset(
 )
 _DATE_PREPOSITIONS = frozenset(
     "in on since until till by before after during from through to of between and or the early late mid "
-    "fiscal around about circa c. year years".split()
+    "fiscal around about circa c. year years his her its their our a".split()
 )
 _OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "coming": 1, "next": 1,
             "following": 1, "latest": 0, "same": 0, "that": 0}
@@ -48,7 +48,7 @@ class _Pattern:
 
 
 def _words(match: regex.Match[str], group: str) -> str:
-    value = match.group(group)
+    value = match.groupdict().get(group)
     return regex.sub(r"\s+", " ", value.lower()).strip(" .") if value else ""
 
 
@@ -75,13 +75,15 @@ class _Extractor:
         self.lex = lex
         month = lex.alternation(lex.months)
         weekday = lex.alternation(lex.weekdays)
+        units = lex.alternation(k for k, v in lex.numbers.items() if v < 10)
+        tens = lex.alternation(k for k, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100)
         parts = {
             "MONTH": rf"(?:{month})(?!\w)",
             "WEEKDAY": rf"(?:{weekday})(?!\w)",
             "DAY": r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d|\d|[.:]\d|\w)",
             "YEAR": r"(?<![\d$£€#.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\w)",
             "ORD": lex.alternation(lex.ordinals),
-            "NUM": rf"(?:\d+(?:\.\d+)?|(?:{lex.alternation(lex.numbers)})(?:[\s\-](?:{lex.alternation(lex.numbers)}))?)",
+            "NUM": rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s\-](?:{units})|(?:{lex.alternation(lex.numbers)}))(?!\w)",
             "UNIT": rf"(?:{lex.alternation(lex.units)})(?!\w)",
             "SEASON": rf"(?:{lex.alternation(lex.seasons)})(?!\w)",
             "POD": rf"(?:{lex.alternation(lex.parts_of_day)})(?!\w)",
@@ -103,7 +105,8 @@ class _Extractor:
              r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
              self._date),
             ("mdy",
-             r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+))?(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})"
+             r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)|(?P<det>last|next|this\s+past|this\s+coming)\s+)?"
+             r"(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})"
              r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
              self._date),
             ("ordinal_of", r"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<o>{ORD})\s+of\s+(?P<m>{MONTH})"
@@ -135,6 +138,7 @@ class _Extractor:
              r"the\s+following|the\s+latest|the\s+last|this\s+past|that)\s+"
              r"(?P<u>week|weekend|month|year|quarter|decade|century)(?P<poss>['’]s)?(?!\w)",
              self._relative_unit),
+            ("the_weekend", r"(?P<det>the)\s+(?P<u>weekend)(?!\w)", self._relative_unit),
             ("earlier_in",
              r"(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>week|month|year)(?!\w)", self._relative_unit),
             ("end_of_the",
@@ -164,7 +168,7 @@ class _Extractor:
              r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s\-]+)?(?P<d>(?:1[5-9]|20)\d0)['’]?s(?!\w)", self._decade),
             ("decade_short", r"the\s+(?:(?P<mod>early|late|mid)[\s\-]+)?['’](?P<d>\d0)s(?!\w)", self._decade),
             ("decade_word", r"the\s+(?:(?P<mod>early|late|mid)[\s\-]+)?(?P<dw>{DECADEWORD})", self._decade),
-            ("century", r"the\s+(?P<o>{ORD})\s+century(?!\w)", self._century),
+            ("century", r"(?:the\s+)?(?P<o>{ORD})[\s\-]+century(?!\w)", self._century),
             ("year",
              r"{PRE}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?(?P<y>{YEAR})(?:['’]s)?(?!\s*[\-–/]\s*\d)",
              self._year),
@@ -174,7 +178,7 @@ class _Extractor:
              self._spelled_year),
             ("reference",
              r"(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
-             r"the\s+past|previously|the\s+near\s+future|the\s+future|in\s+future|soon|the\s+near\s+term|"
+             r"the\s+past|the\s+near\s+future|the\s+future|in\s+future|the\s+near\s+term|"
              r"recent\s+(?:days|weeks|months|years))(?!\w)",
              self._reference),
             ("duration",
@@ -230,8 +234,10 @@ class _Extractor:
                 return None
             weekday = self.lex.weekdays[_words(m, "wd")]
         rely = m.groupdict().get("rely")
+        det = _words(m, "det")
         return _expr(
             m, Kind.ABSOLUTE, year=_year(m.group("y")), month=month, day=day, weekday=weekday,
+            modifier=det or None,
             year_offset=_OFFSETS[rely.lower()] if rely else None,
         )
 
@@ -261,6 +267,8 @@ class _Extractor:
         if regex.match(r"\s+(?:[A-Z][a-z]|[A-Z]\.)", after) and not regex.match(r"\s+(?:and|or)\b", after):
             return False
         previous = regex.search(r"(\p{L}+)[\s\-]+$", before)
+        if det:
+            return True  # "last May", "early March": the modifier makes it a month
         if previous and previous.group(1)[0].isupper() and not _sentence_start(text, previous.start(1)):
             if previous.group(1).lower() not in self.lex.months:
                 return False
@@ -281,13 +289,6 @@ class _Extractor:
         word = _words(m, "wd")
         if word in self.lex.ambiguous_weekdays:
             return None
-        previous = regex.search(r"(\p{L}+)\s+$", text[max(0, m.start() - 30):m.start()])
-        if previous and previous.group(1)[0].isupper() and not m.group("det"):
-            absolute = m.start() - 30 if m.start() >= 30 else 0
-            if not _sentence_start(text, absolute + previous.start(1)) and previous.group(1).lower() not in (
-                self.lex.months.keys() | {"on", "by", "until", "since", "from"}
-            ):
-                return None  # "Joe Friday", "Super Tuesday"
         det = _words(m, "det")
         pod = self.lex.parts_of_day.get(_words(m, "pod")) if m.group("pod") else None
         modifier = det if det in ("last", "next", "this", "coming", "past", "this coming", "this past",
@@ -345,6 +346,8 @@ class _Extractor:
                 "century": "CE"}[unit_word]
         if det == "that":
             return _expr(m, Kind.ANAPHORIC, unit=unit, offset=0)
+        if det == "the":
+            return _expr(m, Kind.WEEKDAY, weekday=6, modifier=None, unit="WE")
         offset = _OFFSETS[det.split()[-1]]
         if det == "the latest":
             # The latest quarter is the one the story reports on, not the one under way.
@@ -447,9 +450,9 @@ class _Extractor:
 
     def _reference(self, m: regex.Match[str], text: str) -> Expression | None:
         word = _words(m, "w")
-        if word in ("recently", "lately", "the past", "previously") or word.startswith("recent"):
+        if word in ("recently", "lately", "the past") or word.startswith("recent"):
             ref = "PAST_REF"
-        elif "future" in word or word in ("soon", "the near term"):
+        elif "future" in word or word == "the near term":
             ref = "FUTURE_REF"
         else:
             ref = "PRESENT_REF"

@@ -104,8 +104,23 @@ def resolve_relative_date(
 # -- days --------------------------------------------------------------------------------------------
 
 
+# A day or month told without its year lies within about ten months of publication: a newsroom
+# writes the year for anything further off, so a tense pointing further than that is overruled.
+_TENSE_REACH_DAYS = 305
+
+
 def _pick(candidates: list[dt.date], anchor: dt.date, tense: Tense | None, modifier: str | None) -> dt.date:
     """The candidate day a reader would take, given tense and a modifier such as "last"."""
+    chosen = _pick_by_tense(candidates, anchor, tense, modifier)
+    if chosen is not None and (modifier or abs((chosen - anchor).days) <= _TENSE_REACH_DAYS):
+        return chosen
+    # No tense to go by: the nearest one, the earlier on a tie (news reports more than it announces).
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
+def _pick_by_tense(
+    candidates: list[dt.date], anchor: dt.date, tense: Tense | None, modifier: str | None
+) -> dt.date | None:
     if modifier in _PAST_MODIFIERS:
         earlier = [d for d in candidates if d < anchor]
         if earlier:
@@ -122,8 +137,7 @@ def _pick(candidates: list[dt.date], anchor: dt.date, tense: Tense | None, modif
         on_or_after = [d for d in candidates if d >= anchor]
         if on_or_after:
             return min(on_or_after)
-    # No tense to go by: the nearest one, the earlier on a tie (news reports more than it announces).
-    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+    return None
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -156,7 +170,7 @@ def _day_of_year(
             matching = [d for d in candidates if d.isoweekday() == expression.weekday]
             candidates = matching or candidates
         if candidates:
-            year = _pick(candidates, anchor, tense, None).year
+            year = _pick(candidates, anchor, tense, expression.modifier).year
     return Timex(Granularity.DAY, year=year, month=month, day=day, time=expression.time,
                  weekday=expression.weekday)
 
@@ -169,9 +183,15 @@ def _weekday(expression: Expression, anchor: dt.date | None, tense: Tense | None
     if modifier == "this" and tense not in (Tense.PAST, Tense.FUTURE):
         monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
         return Timex.of_date(monday + dt.timedelta(days=weekday - 1), time=expression.time)
+    if tense is None:
+        tense = Tense.PAST  # news reports what happened: an untensed weekday is the latest one
     candidates = [anchor + dt.timedelta(days=delta) for delta in range(-7, 8)]
     candidates = [d for d in candidates if d.isoweekday() == weekday]
-    return Timex.of_date(_pick(candidates, anchor, tense, modifier), time=expression.time)
+    day = _pick(candidates, anchor, tense, modifier)
+    if expression.unit == "WE":  # "the weekend": the one holding that Saturday
+        year, week, _ = day.isocalendar()
+        return Timex(Granularity.WEEKEND, year=year, part=week)
+    return Timex.of_date(day, time=expression.time)
 
 
 def _holiday(expression: Expression, anchor: dt.date | None, tense: Tense | None) -> Timex:
@@ -288,7 +308,8 @@ def _quarter(expression: Expression, anchor: dt.date | None, tense: Tense | None
     if year is None and anchor is not None and isinstance(part, int):
         starts = {y: dt.date(y, 3 * part - 2, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)}
         if tense is Tense.FUTURE:
-            ends = {y: dt.date(*shift_months(y, 3 * part, 1), 1) for y in starts}
+            # Results of a quarter just ended are still to come: count it until two months after its end.
+            ends = {y: dt.date(*shift_months(y, 3 * part + 2, 1), 1) for y in starts}
             year = min(y for y, end in ends.items() if end > anchor)
         else:
             year = max(y for y, start in starts.items() if start <= anchor)

@@ -28,6 +28,7 @@ _NOT_PAST = frozenset(
     "kindred hatred rugged ragged beloved learned aged".split()
 )
 _BE = frozenset("be been being".split())
+_BE_FORMS = frozenset("is are was were am be been".split())
 _TO_FUTURE = frozenset("set going due about is are was were".split())
 
 
@@ -66,6 +67,8 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
     following = words[index + 1].lower() if index + 1 < len(words) else ""
     if word in _TO_FUTURE and following == "to":
         return Tense.FUTURE
+    if word in _BE_FORMS and (following in table.future or following in ("planning", "going", "set", "due")):
+        return Tense.FUTURE  # "were planning to", "is scheduled to"
     if word in table.future and word not in ("due", "set"):
         return Tense.FUTURE
     if word in table.present:
@@ -106,7 +109,9 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
         if tense is not None:
             best = (distance, tense)
             break
-    for distance, index in enumerate(after):
+    # The verb that governs a time phrase usually comes before it, so markers after it count double.
+    for position, index in enumerate(after):
+        distance = position + 1
         if words[index] in ";:—–" or (best is not None and distance >= best[0]):
             break
         tense = _marker(words, index, table)

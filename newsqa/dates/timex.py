@@ -91,7 +91,9 @@ class Timex:
                 month = f"{self.month:02d}" if self.month else "XX"
                 day = f"{self.day:02d}" if self.day else "XX"
                 text = f"{year}-{month}-{day}"
-            return f"{text}T{self.time}" if self.time else text
+            # A part of day ("night") stays an attribute: the value names the day, as most
+            # annotated news does; clock times are part of the value.
+            return f"{text}T{self.time}" if self.time and ":" in self.time else text
         if g in (Granularity.WEEK, Granularity.WEEKEND):
             week = f"W{int(self.part):02d}" if isinstance(self.part, int) else "WXX"
             return f"{year}-{week}" + ("-WE" if g == Granularity.WEEKEND else "")

@@ -1,0 +1,128 @@
+"""Evaluate newsqa's date finding and resolution on TimeBank/AQUAINT (TempEval-3 TBAQ-cleaned).
+
+Reads the TimeML files under ``../shared/eval/timebank`` (or ``--data``), gives
+each document's text to newsqa with the document creation time as the
+publication date, and compares the DATE expressions newsqa finds with the gold
+``TIMEX3 type="DATE"`` annotations, the TempEval-3 way:
+
+* relaxed span match: a system and a gold expression match when they overlap;
+* value: a matched pair counts as correct when the TIMEX3 values are equal;
+  value precision is correct / system expressions, value recall correct / gold.
+
+Prints the figures and the commonest misses. Exits cleanly when the data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import html
+import sys
+from pathlib import Path
+
+import regex
+
+from newsqa.dates.analysis import time_mentions
+from newsqa.dates.expression import TimexType
+from newsqa.document import Document
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "timebank"
+_TAG = regex.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = regex.compile(r'(\w+)="([^"]*)"')
+
+
+def read_timeml(path: Path) -> tuple[str, dt.date, list[tuple[int, int, str, str]]]:
+    """(text, creation date, gold TIMEX3 as (start, end, type, value)) of one TimeML file."""
+    source = path.read_text(encoding="utf-8")
+    dct_match = regex.search(r"<DCT>.*?value=\"(\d{4}-\d\d-\d\d)", source, regex.DOTALL)
+    if dct_match is None:
+        raise ValueError(f"{path}: no document creation time")
+    body = source.split("<TEXT>", 1)[1].split("</TEXT>", 1)[0]
+    pieces: list[str] = []
+    length = 0
+    gold: list[tuple[int, int, str, str]] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    position = 0
+    for tag in _TAG.finditer(body):
+        chunk = html.unescape(body[position:tag.start()])
+        pieces.append(chunk)
+        length += len(chunk)
+        position = tag.end()
+        if tag.group(2) != "TIMEX3":
+            continue
+        if tag.group(1):
+            if open_timex is not None:
+                start, attrs = open_timex
+                gold.append((start, length, attrs.get("type", ""), attrs.get("value", "")))
+            open_timex = None
+        else:
+            open_timex = (length, dict(_ATTR.findall(tag.group(3))))
+    pieces.append(html.unescape(body[position:]))
+    return "".join(pieces), dt.date.fromisoformat(dct_match.group(1)), gold
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT, help="the timebank folder")
+    parser.add_argument("--misses", type=int, default=15, help="how many of each kind of miss to list")
+    args = parser.parse_args(argv)
+    files = sorted(args.data.glob("*/*.tml")) if args.data.is_dir() else []
+    if not files:
+        print(f"no TimeML files under {args.data}; nothing to evaluate")
+        return 0
+    gold_count = system_count = span_matches = value_matches = 0
+    not_found: collections.Counter[str] = collections.Counter()
+    spurious: collections.Counter[str] = collections.Counter()
+    wrong: collections.Counter[str] = collections.Counter()
+    for path in files:
+        text, dct, gold = read_timeml(path)
+        dates = [(s, e, v) for s, e, kind, v in gold if kind == "DATE"]
+        others = [(s, e) for s, e, kind, _ in gold if kind != "DATE"]
+        document = Document(text, published=dct, language="en-US")
+        system = [m for m in time_mentions(document) if m.expression.type == TimexType.DATE]
+        gold_count += len(dates)
+        used: set[int] = set()
+        for mention in system:
+            match = next(
+                (i for i, (s, e, _) in enumerate(dates) if i not in used and s < mention.end and mention.start < e),
+                None,
+            )
+            if match is None:
+                if not any(s < mention.end and mention.start < e for s, e in others):
+                    system_count += 1
+                    spurious[mention.expression.text.lower()] += 1
+                continue
+            system_count += 1
+            used.add(match)
+            span_matches += 1
+            s, e, value = dates[match]
+            if mention.timex.value == value:
+                value_matches += 1
+            else:
+                wrong[f"{text[s:e]!r} gold {value} got {mention.timex.value}"] += 1
+        for i, (s, e, value) in enumerate(dates):
+            if i not in used:
+                not_found[f"{text[s:e].lower()!r} ({value})"] += 1
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    span_p, span_r = span_matches / max(system_count, 1), span_matches / max(gold_count, 1)
+    value_p, value_r = value_matches / max(system_count, 1), value_matches / max(gold_count, 1)
+    print(f"data: {args.data} ({len(files)} TimeML documents)")
+    print(f"DATE expressions: gold {gold_count}, newsqa {system_count} (system DATEs overlapping a gold "
+          "TIME/DURATION/SET are left out of both counts)")
+    print(f"relaxed span  P {span_p:.3f}  R {span_r:.3f}  F1 {f1(span_p, span_r):.3f}")
+    print(f"value         P {value_p:.3f}  R {value_r:.3f}  F1 {f1(value_p, value_r):.3f}"
+          f"  (accuracy on matched spans {value_matches / max(span_matches, 1):.3f})")
+    for title, counter in (("gold DATEs not found", not_found), ("wrong values", wrong),
+                           ("found but not gold", spurious)):
+        print(f"\ncommonest {title}:")
+        for key, count in counter.most_common(args.misses):
+            print(f"  {count:4d}  {key}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
