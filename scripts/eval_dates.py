@@ -9,7 +9,10 @@ publication date, and compares the DATE expressions newsqa finds with the gold
 * value: a matched pair counts as correct when the TIMEX3 values are equal;
   value precision is correct / system expressions, value recall correct / gold.
 
-Prints the figures and the commonest misses. Exits cleanly when the data is absent.
+Prints the figures and the commonest misses. Then runs the date check itself over
+the same documents and over ``news-us`` (publication dates from its manifest), all
+edited copy, and lists the conflict findings it makes there: each is a false alarm
+unless the copy really is wrong. Exits cleanly when the data is absent.
 """
 
 from __future__ import annotations
@@ -21,13 +24,18 @@ import html
 import sys
 from pathlib import Path
 
+import json
+
 import regex
 
+from newsqa.checker import Checker
+from newsqa.config import Config
 from newsqa.dates.analysis import time_mentions
 from newsqa.dates.expression import TimexType
 from newsqa.document import Document
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "timebank"
+NEWS_US = DEFAULT.parent / "news-us"
 _TAG = regex.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = regex.compile(r'(\w+)="([^"]*)"')
 
@@ -121,7 +129,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\ncommonest {title}:")
         for key, count in counter.most_common(args.misses):
             print(f"  {count:4d}  {key}")
+    clean_findings(files, args.data.parent / "news-us")
     return 0
+
+
+def clean_findings(timeml: list[Path], news_us: Path) -> None:
+    """Run the date check over edited copy and list every finding it makes."""
+    documents: list[tuple[str, str, dt.date | None]] = []
+    for path in timeml:
+        text, dct, _ = read_timeml(path)
+        documents.append((f"timebank/{path.name}", text, dct))
+    manifest = news_us / "manifest.json"
+    if manifest.is_file():
+        for entry in json.loads(manifest.read_text(encoding="utf-8")):
+            text = (news_us / entry["file"]).read_text(encoding="utf-8")
+            documents.append((f"news-us/{entry['file']}", text, dt.date.fromisoformat(entry["dct"][:10])))
+    counts: collections.Counter[str] = collections.Counter()
+    listed: list[str] = []
+    with Checker(Config(select=("dates",), language="en-US")) as checker:
+        for name, text, published in documents:
+            report = checker.check(text, published=published, identifier=name)
+            for finding in report.findings:
+                counts[finding.code] += 1
+                listed.append(f"  {finding.code} {name}:{finding.span.line} {finding.span.text!r}: {finding.message}")
+    conflicts = sum(n for code, n in counts.items() if code != "NQ406")
+    print(f"\ndate check on {len(documents)} edited documents (timebank with their creation dates, news-us with "
+          f"its manifest's): {dict(sorted(counts.items()))}")
+    print(f"conflict findings (NQ401-NQ405) per 50 documents: {50 * conflicts / max(len(documents), 1):.2f}")
+    print("\n".join(listed))
 
 
 if __name__ == "__main__":

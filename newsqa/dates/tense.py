@@ -20,7 +20,8 @@ from newsqa.resources import data_sections
 
 __all__ = ["Tense", "clause_tense"]
 
-_WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|d|ve)\b|[;:—–]")
+_WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|d|ve)\b|[;:—–,]")
+_CLAUSE_END = frozenset(";:—–")
 # Words ending in -ed that are not past forms.
 _NOT_PAST = frozenset(
     "need needed speed seed feed bed red shed bleed breed deed greed hundred united limited based "
@@ -29,6 +30,11 @@ _NOT_PAST = frozenset(
 )
 _BE = frozenset("be been being".split())
 _BE_FORMS = frozenset("is are was were am be been".split())
+_HAVE = frozenset("has have 've ’ve".split())
+
+
+def _participle(word: str, table: _Words) -> bool:
+    return word in table.irregular or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST)
 _TO_FUTURE = frozenset("set going due about is are was were".split())
 
 
@@ -74,6 +80,8 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
     if word in table.present:
         return Tense.PRESENT
     if word in table.past:
+        if word in _HAVE and not (following in _BE or _participle(following, table)):
+            return Tense.PRESENT  # "the bank has an option": possession, not the perfect
         return Tense.PAST
     if word in table.irregular or (
         len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and words[index][0].islower()
@@ -93,27 +101,44 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
 def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     """The tense of the clause in ``sentence`` around ``sentence[start:end]``, or None when no verb tells.
 
-    Offsets are relative to ``sentence``. The nearest tense marker wins;
-    clause punctuation (``;``, ``:``, a dash) stops the search.
+    Offsets are relative to ``sentence``. The nearest tense marker wins, looked
+    for first between the commas around the expression and then in the whole
+    clause (``;``, ``:`` and dashes end it).
     """
     table = _words()
     tokens = list(_WORD.finditer(sentence))
     words = [t.group() for t in tokens]
     before = [i for i, t in enumerate(tokens) if t.end() <= start]
     after = [i for i, t in enumerate(tokens) if t.start() >= end]
+    for stops in (_CLAUSE_END | {","}, _CLAUSE_END):
+        tense = _nearest(words, before, after, stops, table)
+        if tense is not None:
+            return tense
+    return None
+
+
+def _nearest(
+    words: list[str], before: list[int], after: list[int], stops: frozenset[str], table: _Words
+) -> Tense | None:
     best: tuple[int, Tense] | None = None
-    for distance, index in enumerate(reversed(before)):
-        if words[index] in ";:—–":
+    distance = 0
+    for index in reversed(before):
+        if words[index] in stops:
             break
+        if words[index] == ",":
+            continue
+        distance += 1
         tense = _marker(words, index, table)
         if tense is not None:
             best = (distance, tense)
             break
-    # The verb that governs a time phrase usually comes before it, so markers after it count double.
-    for position, index in enumerate(after):
-        distance = position + 1
-        if words[index] in ";:—–" or (best is not None and distance >= best[0]):
+    distance = 0
+    for index in after:
+        if words[index] in stops or (best is not None and distance >= best[0]):
             break
+        if words[index] == ",":
+            continue
+        distance += 1
         tense = _marker(words, index, table)
         if tense is not None:
             best = (distance, tense)
