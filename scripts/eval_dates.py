@@ -21,10 +21,9 @@ import argparse
 import collections
 import datetime as dt
 import html
+import json
 import sys
 from pathlib import Path
-
-import json
 
 import regex
 
@@ -53,7 +52,7 @@ def read_timeml(path: Path) -> tuple[str, dt.date, list[tuple[int, int, str, str
     open_timex: tuple[int, dict[str, str]] | None = None
     position = 0
     for tag in _TAG.finditer(body):
-        chunk = html.unescape(body[position:tag.start()])
+        chunk = html.unescape(body[position : tag.start()])
         pieces.append(chunk)
         length += len(chunk)
         position = tag.end()
@@ -93,7 +92,11 @@ def main(argv: list[str] | None = None) -> int:
         used: set[int] = set()
         for mention in system:
             match = next(
-                (i for i, (s, e, _) in enumerate(dates) if i not in used and s < mention.end and mention.start < e),
+                (
+                    i
+                    for i, (s, e, _) in enumerate(dates)
+                    if i not in used and s < mention.end and mention.start < e
+                ),
                 None,
             )
             if match is None:
@@ -119,13 +122,20 @@ def main(argv: list[str] | None = None) -> int:
     span_p, span_r = span_matches / max(system_count, 1), span_matches / max(gold_count, 1)
     value_p, value_r = value_matches / max(system_count, 1), value_matches / max(gold_count, 1)
     print(f"data: {args.data} ({len(files)} TimeML documents)")
-    print(f"DATE expressions: gold {gold_count}, newsqa {system_count} (system DATEs overlapping a gold "
-          "TIME/DURATION/SET are left out of both counts)")
+    print(
+        f"DATE expressions: gold {gold_count}, newsqa {system_count} (system DATEs overlapping a gold "
+        "TIME/DURATION/SET are left out of both counts)"
+    )
     print(f"relaxed span  P {span_p:.3f}  R {span_r:.3f}  F1 {f1(span_p, span_r):.3f}")
-    print(f"value         P {value_p:.3f}  R {value_r:.3f}  F1 {f1(value_p, value_r):.3f}"
-          f"  (accuracy on matched spans {value_matches / max(span_matches, 1):.3f})")
-    for title, counter in (("gold DATEs not found", not_found), ("wrong values", wrong),
-                           ("found but not gold", spurious)):
+    print(
+        f"value         P {value_p:.3f}  R {value_r:.3f}  F1 {f1(value_p, value_r):.3f}"
+        f"  (accuracy on matched spans {value_matches / max(span_matches, 1):.3f})"
+    )
+    for title, counter in (
+        ("gold DATEs not found", not_found),
+        ("wrong values", wrong),
+        ("found but not gold", spurious),
+    ):
         print(f"\ncommonest {title}:")
         for key, count in counter.most_common(args.misses):
             print(f"  {count:4d}  {key}")
@@ -151,10 +161,15 @@ def clean_findings(timeml: list[Path], news_us: Path) -> None:
             report = checker.check(text, published=published, identifier=name)
             for finding in report.findings:
                 counts[finding.code] += 1
-                listed.append(f"  {finding.code} {name}:{finding.span.line} {finding.span.text!r}: {finding.message}")
+                listed.append(
+                    f"  {finding.code} {name}:{finding.span.line} {finding.span.text!r}: {finding.message}"
+                )
     conflicts = sum(n for code, n in counts.items() if code != "NQ406")
-    print(f"\ndate check on {len(documents)} edited documents (timebank with their creation dates, news-us with "
-          f"its manifest's): {dict(sorted(counts.items()))}")
+    print(
+        f"\ndate check on {len(documents)} edited documents "
+        "(timebank with their creation dates, news-us with "
+        f"its manifest's): {dict(sorted(counts.items()))}"
+    )
     print(f"conflict findings (NQ401-NQ405) per 50 documents: {50 * conflicts / max(len(documents), 1):.2f}")
     print("\n".join(listed))
 

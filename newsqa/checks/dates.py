@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 
 import regex
 
 from newsqa.dates.agreement import agreeing_publication_dates, describe_agreement
 from newsqa.dates.analysis import TimeMention, numeric_day_first, time_mentions
-from newsqa.dates.events import EventLink, event_links, restated_sentence_pairs
+from newsqa.dates.events import EventLink, event_links
 from newsqa.dates.expression import Kind
+from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense
 from newsqa.document import Document
 from newsqa.registry import Check, CheckResult, Rule, register_check
@@ -77,8 +79,8 @@ class DatesCheck(Check):
         Rule(
             code="NQ403",
             name="dated-out-of-time",
-            summary="An event told as done is dated after publication, or one still to come is dated before it.",
-            rationale="Either the date or the tense is wrong: the article cannot report a future event as past.",
+            summary="An event told as done is dated after publication, or one still to come before it.",
+            rationale="Either the date or the tense is wrong: a future event cannot be reported as done.",
             severity="error",
             flagged="The treaty was signed in Vilnius on 12 September 2024.",
             fixed="The treaty was signed in Vilnius on 12 July 2024.",
@@ -103,8 +105,8 @@ class DatesCheck(Check):
         Rule(
             code="NQ405",
             name="relative-date-contradiction",
-            summary="A relative date contradicts the date beside it, another relative date or the publication date.",
-            rationale="\"Yesterday (Tuesday)\" in a Thursday paper is wrong whichever word the writer meant.",
+            summary="A relative date contradicts the date beside it, another one or the publication date.",
+            rationale='"Yesterday (Tuesday)" in a Thursday paper is wrong whichever word the writer meant.',
             severity="error",
             flagged="The vote took place yesterday (Tuesday) in the Commons.",
             fixed="The vote took place yesterday (Wednesday) in the Commons.",
@@ -114,7 +116,7 @@ class DatesCheck(Check):
             code="NQ406",
             name="ambiguous-numeric-date",
             summary="A numeric date reads differently in British and American order.",
-            rationale="03/04/2024 is 3 April to one reader and 4 March to another; write the month as a word.",
+            rationale="03/04/2024 is 3 April to one reader and 4 March to another: write the month out.",
             severity="info",
             flagged="The hearing is set for 03/04/2025 in the High Court.",
             fixed="The hearing is set for 3 April 2025 in the High Court.",
@@ -152,17 +154,23 @@ class DatesCheck(Check):
                 continue
             month_name = calendar.month_name[e.month]
             year = mention.timex.year
-            if e.day > 29 and e.month == 2 or e.day > calendar.monthrange(2000, e.month)[1]:
+            if (e.day > 29 and e.month == 2) or e.day > calendar.monthrange(2000, e.month)[1]:
                 longest = calendar.monthrange(2000, e.month)[1]
                 yield self.finding(
-                    document, "NQ401", e.start, e.end,
+                    document,
+                    "NQ401",
+                    e.start,
+                    e.end,
                     f"{month_name} has {longest} days at most: there is no {e.day} {month_name}.",
                     data={"month": e.month, "day": e.day},
                 )
             elif e.month == 2 and e.day == 29 and year is not None and not calendar.isleap(year):
                 how = "" if e.year is not None else " (the year the article's date gives it)"
                 yield self.finding(
-                    document, "NQ401", e.start, e.end,
+                    document,
+                    "NQ401",
+                    e.start,
+                    e.end,
                     f"{year}{how} is not a leap year: there is no 29 February {year}.",
                     data={"year": year, "month": 2, "day": 29},
                 )
@@ -177,8 +185,12 @@ class DatesCheck(Check):
                 continue
             named = _WEEKDAY_NAMES[e.weekday - 1]
             yield self.finding(
-                document, "NQ402", e.start, e.end,
-                f"{day.day} {calendar.month_name[day.month]} {day.year} is a {_WEEKDAY_NAMES[day.weekday()]}, "
+                document,
+                "NQ402",
+                e.start,
+                e.end,
+                f"{day.day} {calendar.month_name[day.month]} {day.year} is a "
+                f"{_WEEKDAY_NAMES[day.weekday()]}, "
                 f"not a {named}.",
                 suggestions=[_weekday_fixed(e.text, named, _WEEKDAY_NAMES[day.weekday()])],
                 data={"date": day.isoformat(), "weekday": named},
@@ -204,17 +216,27 @@ class DatesCheck(Check):
                 continue
             if mention.tense is Tense.PAST and interval[0] > published:
                 yield self.finding(
-                    document, "NQ403", e.start, e.end,
+                    document,
+                    "NQ403",
+                    e.start,
+                    e.end,
                     f"Reported as done, but {mention.timex.value} is after the publication date "
                     f"({published.isoformat()}).",
                     data={"value": mention.timex.value, "published": published.isoformat(), "tense": "past"},
                 )
             elif mention.tense is Tense.FUTURE and interval[1] < published:
                 yield self.finding(
-                    document, "NQ403", e.start, e.end,
+                    document,
+                    "NQ403",
+                    e.start,
+                    e.end,
                     f"Told as still to come, but {mention.timex.value} is before the publication date "
                     f"({published.isoformat()}).",
-                    data={"value": mention.timex.value, "published": published.isoformat(), "tense": "future"},
+                    data={
+                        "value": mention.timex.value,
+                        "published": published.isoformat(),
+                        "tense": "future",
+                    },
                 )
 
     # -- NQ404 ------------------------------------------------------------------------------------
@@ -233,7 +255,9 @@ class DatesCheck(Check):
             if agreeing is None:
                 continue  # the text alone leaves them free to agree
             conflicts.append((link, describe_agreement(agreeing, link.first, link.second, day_first)))
-        yield from self._group_conflicts(document, conflicts, [m.timex.value for m in mentions if m.expression.is_day])
+        yield from self._group_conflicts(
+            document, conflicts, [m.timex.value for m in mentions if m.expression.is_day]
+        )
 
     def _group_conflicts(
         self, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
@@ -248,7 +272,11 @@ class DatesCheck(Check):
                     counts[m.start] = counts.get(m.start, 0) + 1
             value_at = {m.start: m.timex.value for link, _ in remaining for m in (link.first, link.second)}
             pivot_start = max(counts, key=lambda s: (counts[s], -values.count(value_at[s]), s))
-            mine = [(link, note) for link, note in remaining if pivot_start in (link.first.start, link.second.start)]
+            mine = [
+                (link, note)
+                for link, note in remaining
+                if pivot_start in (link.first.start, link.second.start)
+            ]
             remaining = [c for c in remaining if c not in mine]
             pivot = mine[0][0].first if mine[0][0].first.start == pivot_start else mine[0][0].second
             others = [link.second if link.first is pivot else link.first for link, _ in mine]
@@ -279,30 +307,46 @@ class DatesCheck(Check):
             )
             severity = Severity.WARNING
         return self.finding(
-            document, "NQ404", pivot.start, pivot.end, message,
+            document,
+            "NQ404",
+            pivot.start,
+            pivot.end,
+            message,
             related=[(o.start, o.end) for o in others],
             severity=severity,
             confidence=0.9 if "restated" in reasons else 0.7,
-            data={"value": pivot.timex.value, "others": [o.timex.value for o in others], "links": list(reasons)},
+            data={
+                "value": pivot.timex.value,
+                "others": [o.timex.value for o in others],
+                "links": list(reasons),
+            },
         )
 
     # -- NQ405 and NQ402 across a phrase ----------------------------------------------------------
 
     def _appositions(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
         pairs = [
-            (a, b) for a, b in zip(mentions, mentions[1:])
-            if a.expression.is_day and b.expression.is_day and _APPOSITION.fullmatch(document.text, a.end, b.start)
+            (a, b)
+            for a, b in itertools.pairwise(mentions)
+            if a.expression.is_day
+            and b.expression.is_day
+            and _APPOSITION.fullmatch(document.text, a.end, b.start)
         ]
         implied: list[tuple[TimeMention, TimeMention, int]] = []
         for a, b in pairs:
-            relative = a if a.expression.kind == Kind.RELATIVE else b if b.expression.kind == Kind.RELATIVE else None
+            relative = (
+                a if a.expression.kind == Kind.RELATIVE else b if b.expression.kind == Kind.RELATIVE else None
+            )
             if document.published is not None:
                 day_a, day_b = a.timex.date, b.timex.date
                 if day_a is None or day_b is None or day_a == day_b:
                     continue
                 code = "NQ405" if relative is not None else "NQ402"
                 yield self.finding(
-                    document, code, a.start, b.end,
+                    document,
+                    code,
+                    a.start,
+                    b.end,
                     f"\u201c{a.expression.text}\u201d is {_day_text(day_a)} for an article published on "
                     f"{_day_text(document.published)}, but \u201c{b.expression.text}\u201d beside it is "
                     f"{_day_text(day_b)}.",
@@ -314,11 +358,15 @@ class DatesCheck(Check):
                 if weekday is not None and relative.expression.offset is not None:
                     implied.append((relative, other, (weekday - 1 - relative.expression.offset) % 7))
         # Without a publication date, two such pairs must imply the same publication weekday.
-        for (r1, o1, w1), (r2, o2, w2) in zip(implied, implied[1:]):
+        for (r1, o1, w1), (r2, o2, w2) in itertools.pairwise(implied):
             if w1 != w2:
                 yield self.finding(
-                    document, "NQ405", r2.start, max(r2.end, o2.end),
-                    f"\u201c{r2.expression.text}\u201d beside \u201c{o2.expression.text}\u201d means the article "
+                    document,
+                    "NQ405",
+                    r2.start,
+                    max(r2.end, o2.end),
+                    f"\u201c{r2.expression.text}\u201d beside \u201c{o2.expression.text}\u201d "
+                    "means the article "
                     f"appears on a {_WEEKDAY_NAMES[w2]}, but \u201c{r1.expression.text}\u201d beside "
                     f"\u201c{o1.expression.text}\u201d means a {_WEEKDAY_NAMES[w1]}.",
                     related=[(r1.start, max(r1.end, o1.end))],
@@ -338,7 +386,10 @@ class DatesCheck(Check):
             british = f"{d1} {calendar.month_name[m1]} {e.year}"
             american = f"{d2} {calendar.month_name[m2]} {e.year}"
             yield self.finding(
-                document, "NQ406", e.start, e.end,
+                document,
+                "NQ406",
+                e.start,
+                e.end,
                 f"{e.text} is {british} in British order and {american} in American order; "
                 "write the month as a word.",
                 suggestions=[british, american],
@@ -349,4 +400,3 @@ class DatesCheck(Check):
 def _weekday_fixed(text: str, wrong: str, right: str) -> str:
     pattern = regex.compile(regex.escape(wrong[:3]) + r"[a-z]*\.?", regex.IGNORECASE)
     return pattern.sub(right, text, count=1)
-

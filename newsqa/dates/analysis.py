@@ -16,8 +16,9 @@ import attrs
 from newsqa.dates.expression import Expression, Kind
 from newsqa.dates.extract import find_expressions
 from newsqa.dates.resolve import resolve
+from newsqa.dates.shared import detected_variety
 from newsqa.dates.tense import Tense, clause_tense
-from newsqa.dates.timex import Granularity, Timex
+from newsqa.dates.timex import Timex
 from newsqa.document import Document, Sentence
 
 __all__ = ["TimeMention", "numeric_day_first", "resolve_in", "time_mentions"]
@@ -52,23 +53,14 @@ def numeric_day_first(document: Document) -> bool | None:
     The document's declared language decides; without one, the spelling
     variety detected in the text does, where that analysis is available.
     """
-    language = document.language or _detected_variety(document)
+    language = document.language or detected_variety(document)
     if not language:
         return None
-    if language.startswith("en-US") or language.startswith("en-PH"):
+    if language.startswith(("en-US", "en-PH")):
         return False
     if language.startswith(_DAY_FIRST_VARIETIES):
         return True
     return None
-
-
-def _detected_variety(document: Document) -> str | None:
-    try:
-        from newsqa.analysis.variants import detect_variety  # shared with the spelling check
-    except ImportError:  # the spelling analysis is an optional part of the tree
-        return None
-    variety: str | None = detect_variety(document).variety
-    return variety
 
 
 def resolve_in(mention: TimeMention, anchor: dt.date | None, day_first: bool | None = None) -> Timex:
@@ -86,7 +78,9 @@ def _analyse(document: Document) -> tuple[TimeMention, ...]:
         sentence = document.sentence_at(expression.start)
         tense = None
         if sentence is not None:
-            tense = clause_tense(sentence.text, expression.start - sentence.start, expression.end - sentence.start)
+            tense = clause_tense(
+                sentence.text, expression.start - sentence.start, expression.end - sentence.start
+            )
         if expression.weekday is not None and expression.text.endswith(("'s", "’s")):
             tense = None  # "Wednesday's ruling" names the day of something already known
         focus = quarter_focus or story_focus
@@ -103,8 +97,11 @@ def _analyse(document: Document) -> tuple[TimeMention, ...]:
 
 
 def _year_ago(expression: Expression) -> bool:
-    return expression.kind == Kind.RELATIVE and expression.unit == "Y" and expression.offset == -1 and (
-        expression.text.lower().endswith("ago")
+    return (
+        expression.kind == Kind.RELATIVE
+        and expression.unit == "Y"
+        and expression.offset == -1
+        and (expression.text.lower().endswith("ago"))
     )
 
 

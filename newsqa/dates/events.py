@@ -27,11 +27,12 @@ import regex
 
 from newsqa.dates.analysis import TimeMention
 from newsqa.dates.lexicon import lexicon
+from newsqa.dates.shared import variant_key
 from newsqa.dates.tense import Tense
 from newsqa.document import Document
 from newsqa.resources import data_sections
 
-__all__ = ["EventLink", "event_links", "restated_sentence_pairs"]
+__all__ = ["EventLink", "event_links"]
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
 _WINDOW = 6  # words either side of a date that can name its action
@@ -93,19 +94,11 @@ def _is_time_word(word: str) -> bool:
     return lower in words.months or lower in words.weekdays or lower in words.units
 
 
-def _variant_key(word: str) -> str:
-    try:
-        from newsqa.analysis.variants import variant_key  # shared with the spelling check
-    except ImportError:  # the spelling analysis is an optional part of the tree
-        return word
-    return variant_key(word) or word
-
-
 def _key(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return _variant_key(word)
+    return variant_key(word)
 
 
 def _frame(document: Document, mention: TimeMention) -> _Frame:
@@ -162,18 +155,6 @@ def _may_be_one_event(document: Document, first: TimeMention, second: TimeMentio
     return not (_names_its_event(document, first) or _names_its_event(document, second))
 
 
-def restated_sentence_pairs(document: Document) -> tuple[tuple[int, int], ...]:
-    """(earlier, later) sentence indexes that restate each other, from the repetition analysis.
-
-    Empty when that analysis is not part of this installation.
-    """
-    try:
-        from newsqa.analysis.repetition import restatements  # shared with the repetition check
-    except ImportError:  # the repetition analysis is an optional part of the tree
-        return ()
-    return tuple((r.earlier.index, r.later.index) for r in restatements(document))
-
-
 def _clusters(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
     parent: dict[int, int] = {}
 
@@ -196,7 +177,7 @@ def event_links(
     """Pairs of ``mentions`` (day-level ones) that date the same event in ``document``.
 
     ``restated`` are (earlier, later) sentence indexes of restated passages,
-    as :func:`restated_sentence_pairs` gives them.
+    as :func:`newsqa.dates.shared.restated_sentence_pairs` gives them.
     """
     dated = [m for m in mentions if m.expression.is_day and m.sentence is not None and not m.timex.is_vague]
     cluster = _clusters(restated)
@@ -215,7 +196,8 @@ def event_links(
     for i, first in enumerate(dated):
         for second in dated[i + 1 :]:
             a, b = first.sentence, second.sentence
-            assert a is not None and b is not None
+            assert a is not None
+            assert b is not None
             if a.index == b.index:
                 continue
             group_a, group_b = cluster.get(a.index, -1 - a.index), cluster.get(b.index, -1 - b.index)

@@ -24,20 +24,94 @@ __all__ = ["find_expressions"]
 Builder = Callable[["regex.Match[str]", str], "Expression | None"]
 
 _MOD = {
-    "early": "START", "beginning": "START", "start": "START", "earlier": None,
-    "late": "END", "end": "END", "later": None,
-    "mid": "MID", "middle": "MID",
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "earlier": None,
+    "late": "END",
+    "end": "END",
+    "later": None,
+    "mid": "MID",
+    "middle": "MID",
 }
 _CUES_BEFORE_MONTH = frozenset(
-    "in on since until till by before after during from through to of last next this early late mid "
-    "between and or throughout until-".split()
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+        "during",
+        "from",
+        "through",
+        "to",
+        "of",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "between",
+        "and",
+        "or",
+        "throughout",
+        "until-",
+    ]
 )
 _DATE_PREPOSITIONS = frozenset(
-    "in on since until till by before after during from through to of between and or the early late mid "
-    "fiscal around about circa c. year years his her its their our a".split()
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+        "during",
+        "from",
+        "through",
+        "to",
+        "of",
+        "between",
+        "and",
+        "or",
+        "the",
+        "early",
+        "late",
+        "mid",
+        "fiscal",
+        "around",
+        "about",
+        "circa",
+        "c.",
+        "year",
+        "years",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "a",
+    ]
 )
-_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "coming": 1, "next": 1,
-            "following": 1, "latest": 0, "same": 0, "that": 0}
+_OFFSETS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this": 0,
+    "current": 0,
+    "coming": 1,
+    "next": 1,
+    "following": 1,
+    "latest": 0,
+    "same": 0,
+    "that": 0,
+}
 
 
 @attrs.frozen
@@ -89,107 +163,164 @@ class _Extractor:
             "POD": rf"(?:{lex.alternation(lex.parts_of_day)})(?!\w)",
             "HOLIDAY": rf"(?:{lex.alternation(lex.holidays)})(?!\w)",
             "DECADEWORD": rf"(?:{lex.alternation(lex.decade_words)})(?!\w)",
-            "PRE": r"(?:(?P<pre>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle)\s+of)[\s\-]+)?",
+            "PRE": (
+                r"(?:(?P<pre>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle)\s+of)"
+                r"[\s\-]+)?"
+            ),
         }
         self.not_dates = regex.compile(
-            r"(?<!\w)(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lex.not_dates) + r")(?!\w)",
+            r"(?<!\w)(?:"
+            + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lex.not_dates)
+            + r")(?!\w)",
             regex.IGNORECASE,
         )
         specs: list[tuple[str, str, Builder]] = [
             ("iso", r"(?<![\d/\-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d\-]|T\d)", self._iso),
-            ("numeric",
-             r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\d/.\-]\d|\d)",
-             self._numeric),
-            ("dmy",
-             r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
-             r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
-             self._date),
-            ("mdy",
-             r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)|(?P<det>last|next|this\s+past|this\s+coming)\s+)?"
-             r"(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})"
-             r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
-             self._date),
-            ("ordinal_of", r"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<o>{ORD})\s+of\s+(?P<m>{MONTH})"
-             r"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?", self._date),
-            ("month_year",
-             r"{PRE}(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)",
-             self._month),
-            ("month",
-             r"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|mid|earlier\s+in|later\s+in|"
-             r"the\s+(?:end|beginning|start|middle)\s+of)[\s\-]+)?(?P<m>{MONTH})(?!\s*\d)",
-             self._month),
-            ("weekday",
-             r"(?:(?P<det>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|"
-             r"early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<pod>{POD}))?",
-             self._weekday),
-            ("holiday", r"(?:(?P<det>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?", self._holiday),
-            ("relative_day",
-             r"(?:(?P<det>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|"
-             r"the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)(?:['’]s)?(?:\s+(?P<pod>{POD}))?",
-             self._relative_day),
+            (
+                "numeric",
+                r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\d/.\-]\d|\d)",
+                self._numeric,
+            ),
+            (
+                "dmy",
+                r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
+                self._date,
+            ),
+            (
+                "mdy",
+                r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)|(?P<det>last|next|this\s+past|this\s+coming)\s+)?"
+                r"(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})"
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
+                self._date,
+            ),
+            (
+                "ordinal_of",
+                r"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<o>{ORD})\s+of\s+(?P<m>{MONTH})"
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
+                self._date,
+            ),
+            (
+                "month_year",
+                r"{PRE}(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)",
+                self._month,
+            ),
+            (
+                "month",
+                r"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|mid|earlier\s+in|later\s+in|"
+                r"the\s+(?:end|beginning|start|middle)\s+of)[\s\-]+)?(?P<m>{MONTH})(?!\s*\d)",
+                self._month,
+            ),
+            (
+                "weekday",
+                r"(?:(?P<det>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|"
+                r"early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<pod>{POD}))?",
+                self._weekday,
+            ),
+            (
+                "holiday",
+                r"(?:(?P<det>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?",
+                self._holiday,
+            ),
+            (
+                "relative_day",
+                r"(?:(?P<det>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|"
+                r"the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)(?:['’]s)?(?:\s+(?P<pod>{POD}))?",
+                self._relative_day,
+            ),
             ("this_part_of_day", r"(?P<w>this|last)\s+(?P<pod>{POD})", self._relative_day),
-            ("ago",
-             r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just|only)\s+)?"
-             r"(?P<n>{NUM}|a\s+few|a\s+couple\s+of|several|a|an)[\s\-]+(?P<u>{UNIT})\s+(?:or\s+so\s+)?"
-             r"(?P<dir>ago|earlier|later|from\s+now|hence)(?!\w)",
-             self._ago),
-            ("relative_unit",
-             r"{PRE}(?P<det>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
-             r"the\s+following|the\s+latest|the\s+last|this\s+past|that)\s+"
-             r"(?P<u>week|weekend|month|year|quarter|decade|century)(?P<poss>['’]s)?(?!\w)",
-             self._relative_unit),
+            (
+                "ago",
+                r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just|only)\s+)?"
+                r"(?P<n>{NUM}|a\s+few|a\s+couple\s+of|several|a|an)[\s\-]+(?P<u>{UNIT})\s+(?:or\s+so\s+)?"
+                r"(?P<dir>ago|earlier|later|from\s+now|hence)(?!\w)",
+                self._ago,
+            ),
+            (
+                "relative_unit",
+                r"{PRE}(?P<det>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
+                r"the\s+following|the\s+latest|the\s+last|this\s+past|that)\s+"
+                r"(?P<u>week|weekend|month|year|quarter|decade|century)(?P<poss>['’]s)?(?!\w)",
+                self._relative_unit,
+            ),
             ("the_weekend", r"(?P<det>the)\s+(?P<u>weekend)(?!\w)", self._relative_unit),
-            ("earlier_in",
-             r"(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>week|month|year)(?!\w)", self._relative_unit),
-            ("end_of_the",
-             r"(?P<pre>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<u>week|month|year)(?!\w)",
-             self._relative_unit),
-            ("quarter",
-             r"(?:the\s+|its\s+)?(?:(?P<y1>{YEAR})\s+|(?P<rely>this|last|next)\s+year['’]s\s+)?"
-             r"(?:(?:fiscal|calendar)[\s\-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+"
-             r"(?:fiscal[\s\-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR}))?(?!\w)",
-             self._quarter),
+            (
+                "earlier_in",
+                r"(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>week|month|year)(?!\w)",
+                self._relative_unit,
+            ),
+            (
+                "end_of_the",
+                r"(?P<pre>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<u>week|month|year)(?!\w)",
+                self._relative_unit,
+            ),
+            (
+                "quarter",
+                r"(?:the\s+|its\s+)?(?:(?P<y1>{YEAR})\s+|(?P<rely>this|last|next)\s+year['’]s\s+)?"
+                r"(?:(?:fiscal|calendar)[\s\-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+"
+                r"(?:fiscal[\s\-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR}))?(?!\w)",
+                self._quarter,
+            ),
             ("q_number", r"(?-i:\bQ(?P<q>[1-4]))(?:\s+(?P<y>{YEAR}))?(?!\w)", self._quarter),
-            ("quarter_ref",
-             r"(?:the|this|that|its)\s+(?:(?P<y>{YEAR})\s+|(?P<rel>(?:comparable\s+)?year[\s\-](?:ago|earlier)|"
-             r"latest|current|same|previous|prior|preceding|comparable)\s+)?(?:(?P<q>first|second|third|fourth)"
-             r"[\s\-]+)?(?:fiscal\s+)?(?P<noun>quarter|period)(?!\w)",
-             self._quarter_ref),
+            (
+                "quarter_ref",
+                r"(?:the|this|that|its)\s+(?:(?P<y>{YEAR})\s+|(?P<rel>(?:comparable\s+)?year[\s\-](?:ago|earlier)|"
+                r"latest|current|same|previous|prior|preceding|comparable)\s+)?(?:(?P<q>first|second|third|fourth)"
+                r"[\s\-]+)?(?:fiscal\s+)?(?P<noun>quarter|period)(?!\w)",
+                self._quarter_ref,
+            ),
             ("year_ago_adjective", r"(?P<rel>year[\s\-](?:ago|earlier))(?!\w)", self._quarter_ref),
-            ("half",
-             r"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rely>this|last|next)\s+year|"
-             r"the\s+year)",
-             self._half),
-            ("season",
-             r"(?:(?P<det>last|this\s+past|this|next|the|early|late|mid)[\s\-]+)?(?:(?P<mod>early|late|mid)[\s\-]+)?"
-             r"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
-             self._season),
-            ("decade",
-             r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s\-]+)?(?P<d>(?:1[5-9]|20)\d0)['’]?s(?!\w)", self._decade),
+            (
+                "half",
+                r"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rely>this|last|next)\s+year|"
+                r"the\s+year)",
+                self._half,
+            ),
+            (
+                "season",
+                r"(?:(?P<det>last|this\s+past|this|next|the|early|late|mid)[\s\-]+)?(?:(?P<mod>early|late|mid)[\s\-]+)?"
+                r"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+                self._season,
+            ),
+            (
+                "decade",
+                r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s\-]+)?(?P<d>(?:1[5-9]|20)\d0)['’]?s(?!\w)",
+                self._decade,
+            ),
             ("decade_short", r"the\s+(?:(?P<mod>early|late|mid)[\s\-]+)?['’](?P<d>\d0)s(?!\w)", self._decade),
             ("decade_word", r"the\s+(?:(?P<mod>early|late|mid)[\s\-]+)?(?P<dw>{DECADEWORD})", self._decade),
             ("century", r"(?:the\s+)?(?P<o>{ORD})[\s\-]+century(?!\w)", self._century),
-            ("year",
-             r"{PRE}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?(?P<y>{YEAR})(?:['’]s)?(?!\s*[\-–/]\s*\d)",
-             self._year),
-            ("spelled_year",
-             r"(?:the\s+year\s+)?(?P<w>nineteen[\s\-]+(?:hundred\s+(?:and\s+)?)?[a-z]+(?:[\s\-](?:one|two|three|four|"
-             r"five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+[a-z]+)?)(?!\w)",
-             self._spelled_year),
-            ("reference",
-             r"(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
-             r"the\s+past|the\s+near\s+future|the\s+future|in\s+future|the\s+near\s+term|"
-             r"recent\s+(?:days|weeks|months|years))(?!\w)",
-             self._reference),
-            ("duration",
-             r"(?:the\s+(?P<det>past|last|next|first|coming|previous|following)\s+)?"
-             r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|up\s+to|"
-             r"at\s+least)\s+)?(?P<n>{NUM}|a\s+few|a\s+couple\s+of|several|a|an)[\s\-]+(?P<u>{UNIT})",
-             self._duration),
-            ("time",
-             r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?-i:[A-Z]{2,4})\b)?"
-             r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
-             self._time),
+            (
+                "year",
+                r"{PRE}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?(?P<y>{YEAR})(?:['’]s)?(?!\s*[\-–/]\s*\d)",
+                self._year,
+            ),
+            (
+                "spelled_year",
+                r"(?:the\s+year\s+)?(?P<w>nineteen[\s\-]+(?:hundred\s+(?:and\s+)?)?[a-z]+(?:[\s\-](?:one|two|three|four|"
+                r"five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+[a-z]+)?)(?!\w)",
+                self._spelled_year,
+            ),
+            (
+                "reference",
+                r"(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
+                r"the\s+past|the\s+near\s+future|the\s+future|in\s+future|the\s+near\s+term|"
+                r"recent\s+(?:days|weeks|months|years))(?!\w)",
+                self._reference,
+            ),
+            (
+                "duration",
+                r"(?:the\s+(?P<det>past|last|next|first|coming|previous|following)\s+)?"
+                r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|up\s+to|"
+                r"at\s+least)\s+)?(?P<n>{NUM}|a\s+few|a\s+couple\s+of|several|a|an)[\s\-]+(?P<u>{UNIT})",
+                self._duration,
+            ),
+            (
+                "time",
+                r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?-i:[A-Z]{2,4})\b)?"
+                r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
+                self._time,
+            ),
         ]
         self.patterns = []
         for name, source, build in specs:
@@ -212,7 +343,9 @@ class _Extractor:
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         if len(year_text) == 2 and year > 2069:
             year -= 100
-        readings = tuple((month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31)
+        readings = tuple(
+            (month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31
+        )
         if not readings:
             return None
         unique = tuple(dict.fromkeys(readings))
@@ -236,7 +369,12 @@ class _Extractor:
         rely = m.groupdict().get("rely")
         det = _words(m, "det")
         return _expr(
-            m, Kind.ABSOLUTE, year=_year(m.group("y")), month=month, day=day, weekday=weekday,
+            m,
+            Kind.ABSOLUTE,
+            year=_year(m.group("y")),
+            month=month,
+            day=day,
+            weekday=weekday,
             modifier=det or None,
             year_offset=_OFFSETS[rely.lower()] if rely else None,
         )
@@ -256,22 +394,32 @@ class _Extractor:
         if det in ("last", "next", "this", "this past", "this coming"):
             modifier = det
         return _expr(
-            m, Kind.MONTH, year=year, month=self.lex.months[word], modifier=modifier, offset=offset,
-            year_offset=_OFFSETS[rely.lower()] if rely else None, mod=_modifier(pre),
+            m,
+            Kind.MONTH,
+            year=year,
+            month=self.lex.months[word],
+            modifier=modifier,
+            offset=offset,
+            year_offset=_OFFSETS[rely.lower()] if rely else None,
+            mod=_modifier(pre),
         )
 
     def _month_alone_ok(self, m: regex.Match[str], text: str, word: str, det: str) -> bool:
-        after = text[m.end():m.end() + 30]
-        before = text[max(0, m.start() - 30):m.start()]
+        after = text[m.end() : m.end() + 30]
+        before = text[max(0, m.start() - 30) : m.start()]
         # A capitalised word next to the month makes it part of a name: "Theresa May", "April Ryan".
         if regex.match(r"\s+(?:[A-Z][a-z]|[A-Z]\.)", after) and not regex.match(r"\s+(?:and|or)\b", after):
             return False
         previous = regex.search(r"(\p{L}+)[\s\-]+$", before)
         if det:
             return True  # "last May", "early March": the modifier makes it a month
-        if previous and previous.group(1)[0].isupper() and not _sentence_start(text, previous.start(1)):
-            if previous.group(1).lower() not in self.lex.months:
-                return False
+        if (
+            previous
+            and previous.group(1)[0].isupper()
+            and not _sentence_start(text, previous.start(1))
+            and previous.group(1).lower() not in self.lex.months
+        ):
+            return False
         if word not in self.lex.ambiguous_months:
             return True
         if det:
@@ -280,7 +428,9 @@ class _Extractor:
         if cue in _CUES_BEFORE_MONTH:
             # "the march on Washington" is lower case; "by May" still could be the politician,
             # so a name-like follower is excluded above and a verb-like one here.
-            return not regex.match(r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b", after)
+            return not regex.match(
+                r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b", after
+            )
         return False
 
     def _weekday(self, m: regex.Match[str], text: str) -> Expression | None:
@@ -291,22 +441,50 @@ class _Extractor:
             return None
         det = _words(m, "det")
         pod = self.lex.parts_of_day.get(_words(m, "pod")) if m.group("pod") else None
-        modifier = det if det in ("last", "next", "this", "coming", "past", "this coming", "this past",
-                                  "the previous", "the following") else None
-        return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod,
-                     mod=_modifier(det))
+        modifier = (
+            det
+            if det
+            in (
+                "last",
+                "next",
+                "this",
+                "coming",
+                "past",
+                "this coming",
+                "this past",
+                "the previous",
+                "the following",
+            )
+            else None
+        )
+        return _expr(
+            m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det)
+        )
 
     def _holiday(self, m: regex.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "h"):
             return None
         det = _words(m, "det")
-        return _expr(m, Kind.HOLIDAY, holiday=self.lex.holidays[_words(m, "h").replace(" .", ".")],
-                     year=_year(m.group("y") or ""), modifier=det or None)
+        return _expr(
+            m,
+            Kind.HOLIDAY,
+            holiday=self.lex.holidays[_words(m, "h").replace(" .", ".")],
+            year=_year(m.group("y") or ""),
+            modifier=det or None,
+        )
 
     def _relative_day(self, m: regex.Match[str], text: str) -> Expression | None:
         word = _words(m, "w")
-        offsets = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
-                   "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}
+        offsets = {
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+            "yesterday": -1,
+            "today": 0,
+            "tonight": 0,
+            "tomorrow": 1,
+            "this": 0,
+            "last": -1,
+        }
         pod = self.lex.parts_of_day.get(_words(m, "pod")) if m.group("pod") else None
         if word == "tonight":
             pod = "NI"
@@ -323,8 +501,13 @@ class _Extractor:
         direction = _words(m, "dir")
         if direction in ("ago", "from now", "hence"):
             sign = -1 if direction == "ago" else 1
-            return _expr(m, Kind.RELATIVE, unit=unit, offset=None if amount is None else sign * amount,
-                         modifier="approximate" if amount is None else None)
+            return _expr(
+                m,
+                Kind.RELATIVE,
+                unit=unit,
+                offset=None if amount is None else sign * amount,
+                modifier="approximate" if amount is None else None,
+            )
         sign = -1 if direction == "earlier" else 1
         return _expr(m, Kind.ANAPHORIC, unit=unit, offset=None if amount is None else sign * amount)
 
@@ -342,8 +525,15 @@ class _Extractor:
         det = _words(m, "det") if m.groupdict().get("det") else "this"
         pre = _words(m, "pre")
         unit_word = _words(m, "u")
-        unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
-                "century": "CE"}[unit_word]
+        unit = {
+            "week": "W",
+            "weekend": "WE",
+            "month": "M",
+            "year": "Y",
+            "quarter": "Q",
+            "decade": "DE",
+            "century": "CE",
+        }[unit_word]
         if det == "that":
             return _expr(m, Kind.ANAPHORIC, unit=unit, offset=0)
         if det == "the":
@@ -357,8 +547,14 @@ class _Extractor:
         if det in ("the following",):
             return _expr(m, Kind.ANAPHORIC, unit=unit, offset=1)
         kind = Kind.RELATIVE
-        return _expr(m, kind, unit=unit, offset=offset, mod=_modifier(pre),
-                     modifier=pre if pre in ("earlier", "later") else None)
+        return _expr(
+            m,
+            kind,
+            unit=unit,
+            offset=offset,
+            mod=_modifier(pre),
+            modifier=pre if pre in ("earlier", "later") else None,
+        )
 
     def _quarter(self, m: regex.Match[str], text: str) -> Expression | None:
         q_word = _words(m, "q")
@@ -398,11 +594,17 @@ class _Extractor:
         if year is None:
             if not det or (det in ("the", "early", "late", "mid") and season_word in ("fall", "spring")):
                 return None
-            if det == "the" and regex.match(r"\s+of\b", text[m.end():]):
+            if det == "the" and regex.match(r"\s+of\b", text[m.end() :]):
                 return None  # "the fall of the Berlin Wall"
         modifier = det if det in ("last", "this past", "this", "next") else None
-        return _expr(m, Kind.SEASON, year=year, part=self.lex.seasons[season_word], modifier=modifier,
-                     mod=_modifier(_words(m, "mod") or det))
+        return _expr(
+            m,
+            Kind.SEASON,
+            year=year,
+            part=self.lex.seasons[season_word],
+            modifier=modifier,
+            mod=_modifier(_words(m, "mod") or det),
+        )
 
     def _decade(self, m: regex.Match[str], text: str) -> Expression | None:
         groups = m.groupdict()
@@ -425,8 +627,8 @@ class _Extractor:
         return _expr(m, Kind.YEAR, year=year, mod=_modifier(_words(m, "pre")))
 
     def _year_alone_ok(self, m: regex.Match[str], text: str) -> bool:
-        before = text[max(0, m.start("y") - 25):m.start("y")]
-        after = text[m.end():m.end() + 25]
+        before = text[max(0, m.start("y") - 25) : m.start("y")]
+        after = text[m.end() : m.end() + 25]
         previous = regex.search(r"(\p{L}+\.?)\s*$", before)
         cue = previous.group(1).lower() if previous else ""
         if regex.search(r"(?:No\.|[Nn]umber|#|[Rr]oom|[Ff]light|[Rr]oute|[Pp]age)\s*$", before):
@@ -462,7 +664,7 @@ class _Extractor:
         amount_words = _words(m, "n")
         unit = self.lex.units[_words(m, "u")]
         amount = self._amount(amount_words)
-        if amount_words in ("a", "an") and regex.search(r"(?:once|twice|times|per)\s+$", text[:m.start()]):
+        if amount_words in ("a", "an") and regex.search(r"(?:once|twice|times|per)\s+$", text[: m.start()]):
             return None  # "once a week" is a frequency
         number = "X" if amount is None else str(amount)
         letter = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}.get(unit)
@@ -481,8 +683,15 @@ class _Extractor:
         day_word = _words(m, "wd")
         weekday = self.lex.weekdays.get(day_word)
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(day_word)
-        return _expr(m, Kind.TIME, type=TimexType.TIME, weekday=weekday, time=f"{hour:02d}:{minute:02d}",
-                     unit="D" if offset is not None else None, offset=offset)
+        return _expr(
+            m,
+            Kind.TIME,
+            type=TimexType.TIME,
+            weekday=weekday,
+            time=f"{hour:02d}:{minute:02d}",
+            unit="D" if offset is not None else None,
+            offset=offset,
+        )
 
     # -- running -------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 
 import attrs
 import regex
@@ -37,10 +38,12 @@ class Lexicon:
     holidays: dict[str, str]
     not_dates: tuple[str, ...]
 
-    def alternation(self, words: object) -> str:
+    full_names: frozenset[str]
+
+    def alternation(self, words: Iterable[str]) -> str:
         """A regex alternation of ``words``, longest first, abbreviations with an optional stop."""
-        forms = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
-        return "|".join(_form_pattern(form) for form in forms)
+        forms = sorted(set(words), key=len, reverse=True)
+        return "|".join(_form_pattern(form, abbreviation=form not in self.full_names) for form in forms)
 
     def number(self, word: str) -> int | None:
         """The value of a number written in figures or words ("3", "three", "twenty four")."""
@@ -57,10 +60,10 @@ class Lexicon:
         return None
 
 
-def _form_pattern(form: str) -> str:
+def _form_pattern(form: str, *, abbreviation: bool) -> str:
     escaped = regex.escape(form).replace(r"\ ", r"\s+").replace(r"\-", r"[\-\s]")
-    # Short abbreviations ("Sept", "Jan") may be written with a full stop.
-    if form.isalpha() and len(form) <= 4:
+    # Abbreviations ("Sept", "Jan") may be written with a full stop; "July." ends a sentence.
+    if abbreviation and form.isalpha() and len(form) <= 4:
         return escaped + r"\.?"
     return escaped
 
@@ -83,7 +86,11 @@ def lexicon() -> Lexicon:
     def ints(name: str) -> dict[str, int]:
         return {form: int(key) for form, key in _numbered(s[name]).items()}
 
+    full_names = frozenset(
+        line.partition(":")[2].split()[0] for name in ("months", "weekdays") for line in s[name]
+    )
     return Lexicon(
+        full_names=full_names,
         months=ints("months"),
         ambiguous_months=frozenset(s["ambiguous_months"]),
         weekdays=ints("weekdays"),

@@ -21,8 +21,14 @@ from newsqa.dates.timex import Granularity, Timex, shift_months
 __all__ = ["resolve", "resolve_relative_date"]
 
 _UNIT_GRANULARITY = {
-    "D": Granularity.DAY, "W": Granularity.WEEK, "WE": Granularity.WEEKEND, "M": Granularity.MONTH,
-    "Q": Granularity.QUARTER, "Y": Granularity.YEAR, "DE": Granularity.DECADE, "CE": Granularity.CENTURY,
+    "D": Granularity.DAY,
+    "W": Granularity.WEEK,
+    "WE": Granularity.WEEKEND,
+    "M": Granularity.MONTH,
+    "Q": Granularity.QUARTER,
+    "Y": Granularity.YEAR,
+    "DE": Granularity.DECADE,
+    "CE": Granularity.CENTURY,
 }
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PAST_MODIFIERS = frozenset({"last", "past", "this past", "the previous"})
@@ -165,14 +171,17 @@ def _day_of_year(
         month, day = expression.readings[0] if day_first else expression.readings[1]
     year = _explicit_year(expression, anchor)
     if year is None and anchor is not None and month and day:
-        candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day))]
+        candidates = [
+            d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day))
+        ]
         if expression.weekday is not None:
             matching = [d for d in candidates if d.isoweekday() == expression.weekday]
             candidates = matching or candidates
         if candidates:
             year = _pick(candidates, anchor, tense, expression.modifier).year
-    return Timex(Granularity.DAY, year=year, month=month, day=day, time=expression.time,
-                 weekday=expression.weekday)
+    return Timex(
+        Granularity.DAY, year=year, month=month, day=day, time=expression.time, weekday=expression.weekday
+    )
 
 
 def _weekday(expression: Expression, anchor: dt.date | None, tense: Tense | None) -> Timex:
@@ -216,8 +225,14 @@ def _time(expression: Expression, anchor: dt.date | None, tense: Tense | None) -
         day = Timex.of_date(anchor + dt.timedelta(days=expression.offset or 0))
     else:
         day = Timex(Granularity.DAY)
-    return Timex(Granularity.DAY, year=day.year, month=day.month, day=day.day, weekday=day.weekday,
-                 time=expression.time)
+    return Timex(
+        Granularity.DAY,
+        year=day.year,
+        month=day.month,
+        day=day.day,
+        weekday=day.weekday,
+        time=expression.time,
+    )
 
 
 # -- relative and anaphoric references ------------------------------------------------------------------
@@ -263,7 +278,7 @@ def _anaphoric(expression: Expression, anchor: dt.date | None, focus: Timex | No
         return Timex(Granularity.REF, ref="PAST_REF" if unit else "PRESENT_REF")
     if quarter_focus is not None and quarter_focus.year is not None and unit in ("Q", "FOCUS", "Y"):
         quarters = 4 * offset if unit == "Y" else offset
-        part = int(quarter_focus.part or 1) if expression.part is None else expression.part
+        part = int(quarter_focus.part or 1) if expression.part is None else int(expression.part)
         index = quarter_focus.year * 4 + (part - 1) + quarters
         return Timex(Granularity.QUARTER, year=index // 4, part=index % 4 + 1)
     if unit == "Q":
@@ -300,7 +315,9 @@ def _month(expression: Expression, anchor: dt.date | None, tense: Tense | None) 
     return Timex(Granularity.MONTH, year=year, month=month)
 
 
-def _quarter(expression: Expression, anchor: dt.date | None, tense: Tense | None, focus: Timex | None) -> Timex:
+def _quarter(
+    expression: Expression, anchor: dt.date | None, tense: Tense | None, focus: Timex | None
+) -> Timex:
     year = _explicit_year(expression, anchor)
     part = expression.part
     if part is None and focus is not None and focus.granularity == Granularity.QUARTER:

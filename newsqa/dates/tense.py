@@ -24,18 +24,55 @@ _WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|d|ve)\b|[;:—�
 _CLAUSE_END = frozenset(";:—–")
 # Words ending in -ed that are not past forms.
 _NOT_PAST = frozenset(
-    "need needed speed seed feed bed red shed bleed breed deed greed hundred united limited based "
-    "indeed proceed exceed succeed weed reed steed embed alleged so-called naked wicked sacred "
-    "kindred hatred rugged ragged beloved learned aged".split()
+    [
+        "need",
+        "needed",
+        "speed",
+        "seed",
+        "feed",
+        "bed",
+        "red",
+        "shed",
+        "bleed",
+        "breed",
+        "deed",
+        "greed",
+        "hundred",
+        "united",
+        "limited",
+        "based",
+        "indeed",
+        "proceed",
+        "exceed",
+        "succeed",
+        "weed",
+        "reed",
+        "steed",
+        "embed",
+        "alleged",
+        "so-called",
+        "naked",
+        "wicked",
+        "sacred",
+        "kindred",
+        "hatred",
+        "rugged",
+        "ragged",
+        "beloved",
+        "learned",
+        "aged",
+    ]
 )
-_BE = frozenset("be been being".split())
-_BE_FORMS = frozenset("is are was were am be been".split())
-_HAVE = frozenset("has have 've ’ve".split())
+_BE = frozenset(["be", "been", "being"])
+_BE_FORMS = frozenset(["is", "are", "was", "were", "am", "be", "been"])
+_HAVE = frozenset(["has", "have", "'ve", "’ve"])
 
 
 def _participle(word: str, table: _Words) -> bool:
     return word in table.irregular or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST)
-_TO_FUTURE = frozenset("set going due about is are was were".split())
+
+
+_TO_FUTURE = frozenset(["set", "going", "due", "about", "is", "are", "was", "were"])
 
 
 class Tense(str, enum.Enum):
