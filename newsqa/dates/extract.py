@@ -11,7 +11,7 @@ day.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 import regex
@@ -114,11 +114,17 @@ _OFFSETS = {
 }
 
 
+# How far a time expression reaches either side of the word that triggers the search.
+_REACH = 45
+_TOKEN = regex.compile(r"[A-Za-z]+|\d+[a-z]*")
+
+
 @attrs.frozen
 class _Pattern:
     name: str
     regex: regex.Pattern[str]
     build: Builder
+    trigger: str  # the key of the words every match of this pattern contains
 
 
 def _words(match: regex.Match[str], group: str) -> str:
@@ -322,11 +328,34 @@ class _Extractor:
                 self._time,
             ),
         ]
+        self.trigger_words = self._trigger_words(lex)
+        self.digit_triggers = {
+            "numeric": regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d"),
+            "time": regex.compile(r"\d\s*[ap]\.?m", regex.IGNORECASE),
+        }
+        trigger_of = {
+            "dmy": "month",
+            "mdy": "month",
+            "ordinal_of": "month",
+            "month_year": "month",
+            "month": "month",
+            "this_part_of_day": "part_of_day",
+            "relative_unit": "unit",
+            "earlier_in": "unit",
+            "end_of_the": "unit",
+            "the_weekend": "unit",
+            "q_number": "quarter",
+            "quarter_ref": "quarter",
+            "year_ago_adjective": "quarter",
+            "decade_short": "decade",
+            "decade_word": "decade",
+        }
         self.patterns = []
         for name, source, build in specs:
             for key, part in parts.items():
                 source = source.replace("{" + key + "}", part)
-            self.patterns.append(_Pattern(name, regex.compile(source, regex.IGNORECASE), build))
+            trigger = trigger_of.get(name, name)
+            self.patterns.append(_Pattern(name, regex.compile(source, regex.IGNORECASE), build, trigger))
 
     # -- builders ------------------------------------------------------------------------------------
 
@@ -695,12 +724,89 @@ class _Extractor:
 
     # -- running -------------------------------------------------------------------------------------
 
+    @staticmethod
+    def _trigger_words(lex: Lexicon) -> dict[str, set[str]]:
+        """Lower-case word -> the keys of the patterns whose matches contain it."""
+        table: dict[str, set[str]] = {}
+
+        def add(key: str, words: Iterable[str]) -> None:
+            for word in words:
+                for part in regex.findall(r"[a-z0-9]+", word.lower()):
+                    table.setdefault(part, set()).add(key)
+
+        add("month", lex.months)
+        add("weekday", lex.weekdays)
+        add("holiday", (h.split()[0] for h in lex.holidays))
+        add("relative_day", ["today", "tonight", "tomorrow", "yesterday"])
+        add("part_of_day", lex.parts_of_day)
+        add("ago", ["ago", "earlier", "later", "now", "hence"])
+        add("unit", ["week", "weekend", "month", "year", "quarter", "decade", "century"])
+        add("duration", lex.units)
+        add("quarter", ["quarter", "period", "q1", "q2", "q3", "q4", "year"])
+        add("half", ["half"])
+        add("season", lex.seasons)
+        add("decade", lex.decade_words)
+        add("century", ["century"])
+        add("spelled_year", ["nineteen", "thousand"])
+        add(
+            "reference",
+            [
+                "now",
+                "currently",
+                "nowadays",
+                "days",
+                "present",
+                "presently",
+                "recent",
+                "recently",
+                "lately",
+                "past",
+                "future",
+                "term",
+            ],
+        )
+        return table
+
+    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """For each pattern key, the stretches of ``text`` around words its matches contain, merged.
+
+        The patterns only run there: most of an article holds no time word, and
+        scanning all of it with every pattern would cost most of the time.
+        """
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for token in _TOKEN.finditer(text):
+            word = token.group().lower()
+            keys = self.trigger_words.get(word)
+            if word[0].isdigit():
+                keys = (
+                    {"year", "iso"}
+                    if len(word) == 4 and word.isdigit()
+                    else ({"decade"} if word.endswith("0s") else None)
+                )
+            for key in keys or ():
+                hits.setdefault(key, []).append(token.span())
+        for key, pattern in self.digit_triggers.items():
+            hits[key] = [m.span() for m in pattern.finditer(text)]
+        windows: dict[str, list[tuple[int, int]]] = {}
+        for key, spans in hits.items():
+            merged: list[tuple[int, int]] = []
+            for hit_start, hit_end in spans:
+                start, end = max(0, hit_start - _REACH), min(len(text), hit_end + _REACH)
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+                else:
+                    merged.append((start, end))
+            windows[key] = merged
+        return windows
+
     def candidates(self, text: str) -> Iterator[tuple[int, Expression]]:
+        windows = self.windows(text)
         for priority, pattern in enumerate(self.patterns):
-            for match in pattern.regex.finditer(text):
-                expression = pattern.build(match, text)
-                if expression is not None:
-                    yield priority, expression
+            for start, end in windows.get(pattern.trigger, ()):
+                for match in pattern.regex.finditer(text, start, end):
+                    expression = pattern.build(match, text)
+                    if expression is not None:
+                        yield priority, expression
 
     def find(self, text: str) -> list[Expression]:
         blocked = [(m.start(), m.end()) for m in self.not_dates.finditer(text)]
