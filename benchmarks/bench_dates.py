@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"value accuracy on {total} gold DATEs with a day, month or year value:")
         print(f"  newsqa      {right_ours / total:.3f}  ({right_ours} right, exact TIMEX3 value)")
         print(
-            f"  dateparser  {right_theirs / total:.3f}  ({right_theirs} right, datetime cut to the gold precision)"
+            f"  dateparser  {right_theirs / total:.3f}  ({right_theirs} right, "
+            "datetime cut to the gold precision)"
         )
     return 0
 
