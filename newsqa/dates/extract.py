@@ -251,6 +251,12 @@ class _Extractor:
             ),
             ("the_weekend", r"(?P<det>the)\s+(?P<u>weekend)(?!\w)", self._relative_unit),
             (
+                "the_year",
+                r"(?P<det>the\s+(?:full|current|latest)|the)\s+(?:fiscal\s+)?(?P<u>year)(?!\w|['’]s|\s+\d|\s+(?:before|after|earlier|later|ago|that|when|in\b))",
+                self._the_year,
+            ),
+            ("year_end", r"(?:around\s+)?(?P<u>year)(?:[\s\-]|['’]s\s+)end(?!\w)", self._the_year),
+            (
                 "earlier_in",
                 r"(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>week|month|year)(?!\w)",
                 self._relative_unit,
@@ -344,6 +350,8 @@ class _Extractor:
             "earlier_in": "unit",
             "end_of_the": "unit",
             "the_weekend": "unit",
+            "the_year": "unit",
+            "year_end": "unit",
             "q_number": "quarter",
             "quarter_ref": "quarter",
             "year_ago_adjective": "quarter",
@@ -445,7 +453,7 @@ class _Extractor:
         if (
             previous
             and previous.group(1)[0].isupper()
-            and not _sentence_start(text, previous.start(1))
+            and not _sentence_start(text, max(0, m.start() - 30) + previous.start(1))
             and previous.group(1).lower() not in self.lex.months
         ):
             return False
@@ -584,6 +592,13 @@ class _Extractor:
             mod=_modifier(pre),
             modifier=pre if pre in ("earlier", "later") else None,
         )
+
+    def _the_year(self, m: regex.Match[str], text: str) -> Expression | None:
+        """ "the year", "the fiscal year", "year-end": the year of publication (the latest one: the last)."""
+        det = _words(m, "det")
+        if m.group().lower().endswith("end"):
+            return _expr(m, Kind.RELATIVE, unit="Y", offset=0, mod="END")
+        return _expr(m, Kind.RELATIVE, unit="Y", offset=-1 if det == "the latest" else 0)
 
     def _quarter(self, m: regex.Match[str], text: str) -> Expression | None:
         q_word = _words(m, "q")

@@ -289,8 +289,8 @@ def _anaphoric(expression: Expression, anchor: dt.date | None, focus: Timex | No
         if expression.part is not None and latest.year is not None:
             return Timex(Granularity.QUARTER, year=latest.year, part=expression.part)
         return latest
-    if unit == "FOCUS":
-        unit, offset = "Y", -1
+    if unit == "FOCUS":  # "year-ago results" without a quarter in view: the year before publication
+        return Timex(Granularity.YEAR) if anchor is None else _shifted(anchor, "Y", -1)
     base = anchor
     if focus is not None and focus.interval is not None and unit == "Y":
         base = focus.interval[0]

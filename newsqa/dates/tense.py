@@ -89,9 +89,13 @@ class Tense(str, enum.Enum):
 @attrs.frozen
 class _Words:
     future: frozenset[str]
+    future_with_to: frozenset[str]
+    adverbs: frozenset[str]
     past: frozenset[str]
     present: frozenset[str]
     irregular: frozenset[str]
+    future_prepositions: frozenset[str]
+    past_prepositions: frozenset[str]
 
 
 @functools.cache
@@ -99,6 +103,10 @@ def _words() -> _Words:
     s = data_sections("tense_words.txt")
     return _Words(
         future=frozenset(s["future"]),
+        future_with_to=frozenset(s["future_with_to"]),
+        adverbs=frozenset(s["adverbs"]),
+        future_prepositions=frozenset(s["future_prepositions"]),
+        past_prepositions=frozenset(s["past_prepositions"]),
         past=frozenset(s["past"]),
         present=frozenset(s["present"]),
         irregular=frozenset(s["irregular_past"]),
@@ -108,7 +116,7 @@ def _words() -> _Words:
 def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
     word = words[index].lower().replace("’", "'")
     following = words[index + 1].lower() if index + 1 < len(words) else ""
-    if word in _TO_FUTURE and following == "to":
+    if (word in _TO_FUTURE or word in table.future_with_to) and following == "to":
         return Tense.FUTURE
     if word in _BE_FORMS and (following in table.future or following in ("planning", "going", "set", "due")):
         return Tense.FUTURE  # "were planning to", "is scheduled to"
@@ -126,7 +134,7 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
         # "will be signed", "to be signed": a participle in a future clause.
         for back in range(index - 1, max(index - 4, -1), -1):
             previous = words[back].lower().replace("’", "'")
-            if previous in _BE:
+            if previous in _BE or previous in table.adverbs:
                 continue
             if previous in ("will", "'ll", "shall", "would", "to") or previous in table.future:
                 return Tense.FUTURE
@@ -140,13 +148,19 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
 
     Offsets are relative to ``sentence``. The nearest tense marker wins, looked
     for first between the commas around the expression and then in the whole
-    clause (``;``, ``:`` and dashes end it).
+    clause (``;``, ``:`` and dashes end it). A preposition that sets a limit
+    ("by May", "effective Feb. 1") makes it future, "since" past.
     """
     table = _words()
     tokens = list(_WORD.finditer(sentence))
     words = [t.group() for t in tokens]
     before = [i for i, t in enumerate(tokens) if t.end() <= start]
     after = [i for i, t in enumerate(tokens) if t.start() >= end]
+    preposition = words[before[-1]].lower() if before else ""
+    if preposition in table.future_prepositions:
+        return Tense.FUTURE  # "by May", "effective Feb. 1": a limit still ahead
+    if preposition in table.past_prepositions:
+        return Tense.PAST
     for stops in (_CLAUSE_END | {","}, _CLAUSE_END):
         tense = _nearest(words, before, after, stops, table)
         if tense is not None:
