@@ -66,6 +66,7 @@ _NOT_PAST = frozenset(
 _BE = frozenset(["be", "been", "being"])
 _BE_FORMS = frozenset(["is", "are", "was", "were", "am", "be", "been"])
 _HAVE = frozenset(["has", "have", "'ve", "’ve"])
+_PAST_AUXILIARIES = frozenset(["had", "hadn't", "hadn’t", "was", "were", "wasn't", "wasn’t", "weren't", "weren’t"])
 
 
 def _participle(word: str, table: _Words) -> bool:
@@ -158,7 +159,11 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     after = [i for i, t in enumerate(tokens) if t.start() >= end]
     preposition = words[before[-1]].lower() if before else ""
     if preposition in table.future_prepositions:
-        return Tense.FUTURE  # "by May", "effective Feb. 1": a limit still ahead
+        # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back
+        # from the past ("had filed by Wednesday").
+        if any(w.lower() in _PAST_AUXILIARIES for w in words):
+            return Tense.PAST
+        return Tense.FUTURE
     if preposition in table.past_prepositions:
         return Tense.PAST
     for stops in (_CLAUSE_END | {","}, _CLAUSE_END):
