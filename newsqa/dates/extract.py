@@ -536,6 +536,9 @@ class _Extractor:
         if unit in ("H", "MIN"):
             return None
         direction = _words(m, "dir")
+        if unit in ("DE", "CE") and amount is not None:
+            # "a decade ago" points at a year, ten years back, not at a decade.
+            amount, unit = amount * (10 if unit == "DE" else 100), "Y"
         if direction in ("ago", "from now", "hence"):
             sign = -1 if direction == "ago" else 1
             return _expr(
@@ -596,8 +599,8 @@ class _Extractor:
     def _the_year(self, m: regex.Match[str], text: str) -> Expression | None:
         """ "the year", "the fiscal year", "year-end": the year of publication (the latest one: the last)."""
         det = _words(m, "det")
-        if m.group().lower().endswith("end"):
-            return _expr(m, Kind.RELATIVE, unit="Y", offset=0, mod="END")
+        if m.group().lower().endswith("end"):  # the 31 December before or after, as the tense says
+            return _expr(m, Kind.ABSOLUTE, month=12, day=31)
         return _expr(m, Kind.RELATIVE, unit="Y", offset=-1 if det == "the latest" else 0)
 
     def _quarter(self, m: regex.Match[str], text: str) -> Expression | None:

@@ -139,6 +139,8 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
                 continue
             if previous in ("will", "'ll", "shall", "would", "to") or previous in table.future:
                 return Tense.FUTURE
+            if previous in ("is", "are", "am"):
+                return Tense.PRESENT  # "when the case is heard in May"
             break
         return Tense.PAST
     return None
@@ -161,7 +163,7 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     if preposition in table.future_prepositions:
         # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back
         # from the past ("had filed by Wednesday").
-        if any(w.lower() in _PAST_AUXILIARIES for w in words):
+        if any(words[i].lower() in _PAST_AUXILIARIES for i in before[-8:]):
             return Tense.PAST
         return Tense.FUTURE
     if preposition in table.past_prepositions:
