@@ -317,7 +317,9 @@ class _Extractor:
                 "reference",
                 r"(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
                 r"the\s+past|the\s+near\s+future|the\s+future|in\s+future|the\s+near\s+term|"
-                r"recent\s+(?:days|weeks|months|years))(?!\w)",
+                r"recent\s+(?:days|weeks|months|years)|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"
+                r"the\s+short\s+term|a\s+later\s+date|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years)|"
+                r"past\s+years)(?!\w)",
                 self._reference,
             ),
             (
@@ -363,7 +365,9 @@ class _Extractor:
             for key, part in parts.items():
                 source = source.replace("{" + key + "}", part)
             trigger = trigger_of.get(name, name)
-            self.patterns.append(_Pattern(name, regex.compile(source, regex.IGNORECASE), build, trigger))
+            # Every expression starts at a word boundary: "now" is not in "know".
+            compiled = regex.compile(r"(?<!\w)(?:" + source + ")", regex.IGNORECASE)
+            self.patterns.append(_Pattern(name, compiled, build, trigger))
 
     # -- builders ------------------------------------------------------------------------------------
 
@@ -699,9 +703,15 @@ class _Extractor:
 
     def _reference(self, m: regex.Match[str], text: str) -> Expression | None:
         word = _words(m, "w")
-        if word in ("recently", "lately", "the past") or word.startswith("recent"):
+        if word in ("recently", "lately", "the past", "past years") or word.startswith(
+            ("recent", "the last", "the past")
+        ):
             ref = "PAST_REF"
-        elif "future" in word or word == "the near term":
+        elif (
+            "future" in word
+            or "coming" in word
+            or word in ("the near term", "the short term", "a later date")
+        ):
             ref = "FUTURE_REF"
         else:
             ref = "PRESENT_REF"
@@ -781,6 +791,10 @@ class _Extractor:
                 "past",
                 "future",
                 "term",
+                "coming",
+                "later",
+                "few",
+                "years",
             ],
         )
         return table
