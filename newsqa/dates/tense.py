@@ -165,7 +165,7 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     if preposition in table.future_prepositions:
         # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back
         # from the past ("had filed by Wednesday").
-        if any(words[i].lower() in _PAST_AUXILIARIES for i in before[-8:]):
+        if any(words[i].lower() in _PAST_AUXILIARIES for i in before[-8:] + after[:8]):
             return Tense.PAST
         return Tense.FUTURE
     if preposition in table.past_prepositions:
