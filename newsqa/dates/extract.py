@@ -601,7 +601,7 @@ class _Extractor:
         )
 
     def _the_year(self, m: regex.Match[str], text: str) -> Expression | None:
-        """ "the year", "the fiscal year", "year-end": the year of publication (the latest one: the last)."""
+        """Read "the year", "the fiscal year" (the year of publication) and "year-end" (a 31 December)."""
         det = _words(m, "det")
         if m.group().lower().endswith("end"):  # the 31 December before or after, as the tense says
             return _expr(m, Kind.ABSOLUTE, month=12, day=31)
