@@ -78,11 +78,7 @@ def load_timebank(folder: Path, limit: int) -> Corpus:
 
 def run_newsqa(text: str, anchor: dt.date) -> Found:
     document = Document(text, published=anchor)
-    return [
-        (m.start, m.end, m.timex.value)
-        for m in time_mentions(document)
-        if m.expression.type == TimexType.DATE
-    ]
+    return [(m.start, m.end, m.timex.value) for m in time_mentions(document) if m.expression.type == TimexType.DATE]
 
 
 def dateparser_runner() -> Callable[[str, dt.date], Found] | None:
@@ -177,10 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     if total:
         print(f"value accuracy on {total} gold DATEs with a day, month or year value:")
         print(f"  newsqa      {right_ours / total:.3f}  ({right_ours} right, exact TIMEX3 value)")
-        print(
-            f"  dateparser  {right_theirs / total:.3f}  ({right_theirs} right, "
-            "datetime cut to the gold precision)"
-        )
+        print(f"  dateparser  {right_theirs / total:.3f}  ({right_theirs} right, datetime cut to the gold precision)")
     return 0
 
 

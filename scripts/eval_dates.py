@@ -101,11 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         used: set[int] = set()
         for mention in system:
             match = next(
-                (
-                    i
-                    for i, (s, e, _) in enumerate(dates)
-                    if i not in used and s < mention.end and mention.start < e
-                ),
+                (i for i, (s, e, _) in enumerate(dates) if i not in used and s < mention.end and mention.start < e),
                 None,
             )
             if match is None:
@@ -177,9 +173,7 @@ def clean_findings(timeml: list[Path], news_us: Path) -> None:
             report = checker.check(text, published=published, identifier=name)
             for finding in report.findings:
                 counts[finding.code] += 1
-                listed.append(
-                    f"  {finding.code} {name}:{finding.span.line} {finding.span.text!r}: {finding.message}"
-                )
+                listed.append(f"  {finding.code} {name}:{finding.span.line} {finding.span.text!r}: {finding.message}")
     conflicts = sum(n for code, n in counts.items() if code != "NQ406")
     print(
         f"\ndate check on {len(documents)} edited documents "

@@ -132,12 +132,8 @@ def test_resolve_relative_date_without_a_date() -> None:
 
 
 def test_numeric_dates_follow_the_document_variety() -> None:
-    british = Document(
-        "The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1), language="en-GB"
-    )
-    american = Document(
-        "The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1), language="en-US"
-    )
+    british = Document("The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1), language="en-GB")
+    american = Document("The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1), language="en-US")
     unknown = Document("The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1))
     assert time_mentions(british)[0].timex.value == "2024-04-03"
     assert time_mentions(american)[0].timex.value == "2024-03-04"
@@ -183,9 +179,7 @@ def test_seed_without_publication_date(seed: str) -> None:
     assert finding.severity.value == "warning"
     assert finding.span.text == "25th September this year"
     assert "week after a Wednesday 25 September" in finding.message
-    years = [
-        int(word) for word in finding.message.replace(",", " ").replace(")", " ").split() if word.isdigit()
-    ]
+    years = [int(word) for word in finding.message.replace(",", " ").replace(")", " ").split() if word.isdigit()]
     named = [y for y in years if y > 1900]
     assert named
     assert all(calendar.weekday(y, 9, 25) == calendar.WEDNESDAY for y in named)
@@ -252,8 +246,7 @@ def test_different_events_of_one_kind_are_not_paired() -> None:
     )
     assert codes(check(text, "2024-07-24")) == []
     planned = (
-        "The committee met on Monday to discuss the budget.\n"
-        "The committee will meet again on Thursday, its chair said."
+        "The committee met on Monday to discuss the budget.\nThe committee will meet again on Thursday, its chair said."
     )
     assert codes(check(planned, "2024-07-24")) == []
 
@@ -282,16 +275,12 @@ def test_relative_reference_contradicting_the_publication_date() -> None:
 
 
 def test_relative_references_contradicting_each_other_without_publication_date() -> None:
-    text = (
-        "The bill passed yesterday (Tuesday) after a long debate.\nPeers will vote on it tomorrow (Friday)."
-    )
+    text = "The bill passed yesterday (Tuesday) after a long debate.\nPeers will vote on it tomorrow (Friday)."
     report = check(text)
     assert codes(report) == ["NQ405"]
     assert "Wednesday" in report.findings[0].message
     assert "Thursday" in report.findings[0].message
-    consistent = (
-        "The bill passed yesterday (Tuesday) after a long debate.\nPeers will vote on it tomorrow (Thursday)."
-    )
+    consistent = "The bill passed yesterday (Tuesday) after a long debate.\nPeers will vote on it tomorrow (Thursday)."
     assert codes(check(consistent)) == []
 
 

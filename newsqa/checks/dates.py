@@ -255,9 +255,7 @@ class DatesCheck(Check):
             if agreeing is None:
                 continue  # the text alone leaves them free to agree
             conflicts.append((link, describe_agreement(agreeing, link.first, link.second, day_first)))
-        yield from self._group_conflicts(
-            document, conflicts, [m.timex.value for m in mentions if m.expression.is_day]
-        )
+        yield from self._group_conflicts(document, conflicts, [m.timex.value for m in mentions if m.expression.is_day])
 
     def _group_conflicts(
         self, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
@@ -272,11 +270,7 @@ class DatesCheck(Check):
                     counts[m.start] = counts.get(m.start, 0) + 1
             value_at = {m.start: m.timex.value for link, _ in remaining for m in (link.first, link.second)}
             pivot_start = max(counts, key=lambda s: (counts[s], -values.count(value_at[s]), s))
-            mine = [
-                (link, note)
-                for link, note in remaining
-                if pivot_start in (link.first.start, link.second.start)
-            ]
+            mine = [(link, note) for link, note in remaining if pivot_start in (link.first.start, link.second.start)]
             remaining = [c for c in remaining if c not in mine]
             pivot = mine[0][0].first if mine[0][0].first.start == pivot_start else mine[0][0].second
             others = [link.second if link.first is pivot else link.first for link, _ in mine]
@@ -302,9 +296,7 @@ class DatesCheck(Check):
             )
             severity = None
         else:
-            message = (
-                f"\u201c{pivot.expression.text}\u201d and {other_texts} date the same event ({how}). {note}"
-            )
+            message = f"\u201c{pivot.expression.text}\u201d and {other_texts} date the same event ({how}). {note}"
             severity = Severity.WARNING
         return self.finding(
             document,
@@ -328,15 +320,11 @@ class DatesCheck(Check):
         pairs = [
             (a, b)
             for a, b in itertools.pairwise(mentions)
-            if a.expression.is_day
-            and b.expression.is_day
-            and _APPOSITION.fullmatch(document.text, a.end, b.start)
+            if a.expression.is_day and b.expression.is_day and _APPOSITION.fullmatch(document.text, a.end, b.start)
         ]
         implied: list[tuple[TimeMention, TimeMention, int]] = []
         for a, b in pairs:
-            relative = (
-                a if a.expression.kind == Kind.RELATIVE else b if b.expression.kind == Kind.RELATIVE else None
-            )
+            relative = a if a.expression.kind == Kind.RELATIVE else b if b.expression.kind == Kind.RELATIVE else None
             if document.published is not None:
                 day_a, day_b = a.timex.date, b.timex.date
                 if day_a is None or day_b is None or day_a == day_b:
@@ -390,8 +378,7 @@ class DatesCheck(Check):
                 "NQ406",
                 e.start,
                 e.end,
-                f"{e.text} is {british} in British order and {american} in American order; "
-                "write the month as a word.",
+                f"{e.text} is {british} in British order and {american} in American order; write the month as a word.",
                 suggestions=[british, american],
                 data={"readings": [f"{e.year}-{m1:02d}-{d1:02d}", f"{e.year}-{m2:02d}-{d2:02d}"]},
             )

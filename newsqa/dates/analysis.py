@@ -78,9 +78,7 @@ def _analyse(document: Document) -> tuple[TimeMention, ...]:
         sentence = document.sentence_at(expression.start)
         tense = None
         if sentence is not None:
-            tense = clause_tense(
-                sentence.text, expression.start - sentence.start, expression.end - sentence.start
-            )
+            tense = clause_tense(sentence.text, expression.start - sentence.start, expression.end - sentence.start)
         if expression.weekday is not None and expression.text.endswith(("'s", "’s")):
             tense = None  # "Wednesday's ruling" names the day of something already known
         focus = quarter_focus or story_focus

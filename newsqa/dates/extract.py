@@ -175,9 +175,7 @@ class _Extractor:
             ),
         }
         self.not_dates = regex.compile(
-            r"(?<!\w)(?:"
-            + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lex.not_dates)
-            + r")(?!\w)",
+            r"(?<!\w)(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in lex.not_dates) + r")(?!\w)",
             regex.IGNORECASE,
         )
         specs: list[tuple[str, str, Builder]] = [
@@ -384,9 +382,7 @@ class _Extractor:
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         if len(year_text) == 2 and year > 2069:
             year -= 100
-        readings = tuple(
-            (month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31
-        )
+        readings = tuple((month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31)
         if not readings:
             return None
         unique = tuple(dict.fromkeys(readings))
@@ -469,9 +465,7 @@ class _Extractor:
         if cue in _CUES_BEFORE_MONTH:
             # "the march on Washington" is lower case; "by May" still could be the politician,
             # so a name-like follower is excluded above and a verb-like one here.
-            return not regex.match(
-                r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b", after
-            )
+            return not regex.match(r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b", after)
         return False
 
     def _weekday(self, m: regex.Match[str], text: str) -> Expression | None:
@@ -498,9 +492,7 @@ class _Extractor:
             )
             else None
         )
-        return _expr(
-            m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det)
-        )
+        return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det))
 
     def _holiday(self, m: regex.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "h"):
@@ -707,11 +699,7 @@ class _Extractor:
             ("recent", "the last", "the past")
         ):
             ref = "PAST_REF"
-        elif (
-            "future" in word
-            or "coming" in word
-            or word in ("the near term", "the short term", "a later date")
-        ):
+        elif "future" in word or "coming" in word or word in ("the near term", "the short term", "a later date"):
             ref = "FUTURE_REF"
         else:
             ref = "PRESENT_REF"

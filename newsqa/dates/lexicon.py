@@ -86,9 +86,7 @@ def lexicon() -> Lexicon:
     def ints(name: str) -> dict[str, int]:
         return {form: int(key) for form, key in _numbered(s[name]).items()}
 
-    full_names = frozenset(
-        line.partition(":")[2].split()[0] for name in ("months", "weekdays") for line in s[name]
-    )
+    full_names = frozenset(line.partition(":")[2].split()[0] for name in ("months", "weekdays") for line in s[name])
     return Lexicon(
         full_names=full_names,
         months=ints("months"),

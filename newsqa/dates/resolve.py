@@ -161,9 +161,7 @@ def _explicit_year(expression: Expression, anchor: dt.date | None) -> int | None
     return None
 
 
-def _day_of_year(
-    expression: Expression, anchor: dt.date | None, tense: Tense | None, day_first: bool | None
-) -> Timex:
+def _day_of_year(expression: Expression, anchor: dt.date | None, tense: Tense | None, day_first: bool | None) -> Timex:
     month, day = expression.month, expression.day
     if expression.kind == Kind.NUMERIC and len(expression.readings) > 1:
         if day_first is None:
@@ -171,17 +169,13 @@ def _day_of_year(
         month, day = expression.readings[0] if day_first else expression.readings[1]
     year = _explicit_year(expression, anchor)
     if year is None and anchor is not None and month and day:
-        candidates = [
-            d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day))
-        ]
+        candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day))]
         if expression.weekday is not None:
             matching = [d for d in candidates if d.isoweekday() == expression.weekday]
             candidates = matching or candidates
         if candidates:
             year = _pick(candidates, anchor, tense, expression.modifier).year
-    return Timex(
-        Granularity.DAY, year=year, month=month, day=day, time=expression.time, weekday=expression.weekday
-    )
+    return Timex(Granularity.DAY, year=year, month=month, day=day, time=expression.time, weekday=expression.weekday)
 
 
 def _weekday(expression: Expression, anchor: dt.date | None, tense: Tense | None) -> Timex:
@@ -315,9 +309,7 @@ def _month(expression: Expression, anchor: dt.date | None, tense: Tense | None) 
     return Timex(Granularity.MONTH, year=year, month=month)
 
 
-def _quarter(
-    expression: Expression, anchor: dt.date | None, tense: Tense | None, focus: Timex | None
-) -> Timex:
+def _quarter(expression: Expression, anchor: dt.date | None, tense: Tense | None, focus: Timex | None) -> Timex:
     year = _explicit_year(expression, anchor)
     part = expression.part
     if part is None and focus is not None and focus.granularity == Granularity.QUARTER:

@@ -66,9 +66,7 @@ _NOT_PAST = frozenset(
 _BE = frozenset(["be", "been", "being"])
 _BE_FORMS = frozenset(["is", "are", "was", "were", "am", "be", "been"])
 _HAVE = frozenset(["has", "have", "'ve", "’ve"])
-_PAST_AUXILIARIES = frozenset(
-    ["had", "hadn't", "hadn’t", "was", "were", "wasn't", "wasn’t", "weren't", "weren’t"]
-)
+_PAST_AUXILIARIES = frozenset(["had", "hadn't", "hadn’t", "was", "were", "wasn't", "wasn’t", "weren't", "weren’t"])
 
 
 def _participle(word: str, table: _Words) -> bool:
