@@ -116,7 +116,7 @@ _OFFSETS = {
 
 
 # How far a time expression reaches either side of the word that triggers the search.
-_REACH = 45
+_REACH = 35
 # Words and numbers, scanned once per text to find where the patterns need to run.
 _TOKEN = re.compile(r"[A-Za-z]+|\d+[a-z]*")
 _YEAR_KEYS = frozenset({"year", "iso"})

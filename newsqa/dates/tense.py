@@ -10,6 +10,7 @@ from the verb words nearest the expression in its sentence: future markers
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 
@@ -146,6 +147,13 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _tokens(sentence: str) -> tuple[list[int], list[int], list[str]]:
+    """Start offsets, end offsets and texts of the words of a sentence (shared by its mentions)."""
+    tokens = list(_WORD.finditer(sentence))
+    return [t.start() for t in tokens], [t.end() for t in tokens], [t.group() for t in tokens]
+
+
 def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     """The tense of the clause in ``sentence`` around ``sentence[start:end]``, or None when no verb tells.
 
@@ -155,10 +163,9 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     ("by May", "effective Feb. 1") makes it future, "since" past.
     """
     table = _words()
-    tokens = list(_WORD.finditer(sentence))
-    words = [t.group() for t in tokens]
-    before = [i for i, t in enumerate(tokens) if t.end() <= start]
-    after = [i for i, t in enumerate(tokens) if t.start() >= end]
+    starts, ends, words = _tokens(sentence)
+    before = list(range(bisect.bisect_right(ends, start)))
+    after = list(range(bisect.bisect_left(starts, end), len(words)))
     preposition = words[before[-1]].lower() if before else ""
     if preposition in table.future_prepositions:
         # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back
