@@ -22,7 +22,7 @@ from newsqa.dates.lexicon import Lexicon, lexicon
 
 __all__ = ["find_expressions"]
 
-Builder = Callable[["regex.Match[str]", str], "Expression | None"]
+Builder = Callable[["re.Match[str]", str], "Expression | None"]
 
 _MOD = {
     "early": "START",
@@ -126,12 +126,12 @@ _DECADE_KEYS = frozenset({"decade"})
 @attrs.frozen
 class _Pattern:
     name: str
-    regex: regex.Pattern[str]
+    regex: re.Pattern[str]
     build: Builder
     trigger: str  # the key of the words every match of this pattern contains
 
 
-def _words(match: regex.Match[str], group: str) -> str:
+def _words(match: re.Match[str], group: str) -> str:
     value = match.groupdict().get(group)
     return " ".join(value.lower().split()).strip(" .") if value else ""
 
@@ -143,7 +143,7 @@ def _modifier(words: str) -> str | None:
     return None
 
 
-def _capitalised(match: regex.Match[str], group: str) -> bool:
+def _capitalised(match: re.Match[str], group: str) -> bool:
     value = match.group(group)
     return bool(value) and value[0].isupper()
 
@@ -178,7 +178,6 @@ class _Extractor:
                 r"[\s\-]+)?"
             ),
         }
-        # The standard library's engine scans plain word lists several times faster than ``regex``.
         self.not_dates = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.not_dates) + r")(?!\w)",
             re.IGNORECASE,
@@ -369,19 +368,20 @@ class _Extractor:
             for key, part in parts.items():
                 source = source.replace("{" + key + "}", part)
             trigger = trigger_of.get(name, name)
-            # Every expression starts at a word boundary: "now" is not in "know".
-            compiled = regex.compile(r"(?<!\w)(?:" + source + ")", regex.IGNORECASE)
+            # Every expression starts at a word boundary: "now" is not in "know". The standard
+            # library's engine runs these ASCII-only patterns faster than ``regex``.
+            compiled = re.compile(r"(?<!\w)(?:" + source + ")", re.IGNORECASE)
             self.patterns.append(_Pattern(name, compiled, build, trigger))
 
     # -- builders ------------------------------------------------------------------------------------
 
-    def _iso(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _iso(self, m: re.Match[str], text: str) -> Expression | None:
         month, day = int(m.group("m")), int(m.group("d"))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         return _expr(m, Kind.ABSOLUTE, year=int(m.group("y")), month=month, day=day)
 
-    def _numeric(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _numeric(self, m: re.Match[str], text: str) -> Expression | None:
         a, b, year_text = int(m.group("a")), int(m.group("b")), m.group("y")
         if m.group("sep") == "." and len(year_text) == 2:
             return None  # 1.5.24 is more often a version or a score than a date
@@ -395,7 +395,7 @@ class _Extractor:
         month, day = unique[0] if len(unique) == 1 else (None, None)
         return _expr(m, Kind.NUMERIC, year=year, month=month, day=day, readings=unique)
 
-    def _date(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _date(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "m"):
             return None
         month_word = _words(m, "m")
@@ -422,7 +422,7 @@ class _Extractor:
             year_offset=_OFFSETS[rely.lower()] if rely else None,
         )
 
-    def _month(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _month(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "m"):
             return None
         word = _words(m, "m")
@@ -447,7 +447,7 @@ class _Extractor:
             mod=_modifier(pre),
         )
 
-    def _month_alone_ok(self, m: regex.Match[str], text: str, word: str, det: str) -> bool:
+    def _month_alone_ok(self, m: re.Match[str], text: str, word: str, det: str) -> bool:
         after = text[m.end() : m.end() + 30]
         before = text[max(0, m.start() - 30) : m.start()]
         # A capitalised word next to the month makes it part of a name: "Theresa May", "April Ryan".
@@ -474,7 +474,7 @@ class _Extractor:
             return not regex.match(r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b", after)
         return False
 
-    def _weekday(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _weekday(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "wd"):
             return None
         word = _words(m, "wd")
@@ -500,7 +500,7 @@ class _Extractor:
         )
         return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det))
 
-    def _holiday(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _holiday(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "h"):
             return None
         det = _words(m, "det")
@@ -512,7 +512,7 @@ class _Extractor:
             modifier=det or None,
         )
 
-    def _relative_day(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _relative_day(self, m: re.Match[str], text: str) -> Expression | None:
         word = _words(m, "w")
         offsets = {
             "the day before yesterday": -2,
@@ -532,7 +532,7 @@ class _Extractor:
         det = _words(m, "det") if m.groupdict().get("det") else ""
         return _expr(m, Kind.RELATIVE, unit="D", offset=offsets[word], time=pod, mod=_modifier(det))
 
-    def _ago(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _ago(self, m: re.Match[str], text: str) -> Expression | None:
         amount = self._amount(_words(m, "n"))
         unit = self.lex.units[_words(m, "u")]
         if unit in ("H", "MIN"):
@@ -563,7 +563,7 @@ class _Extractor:
         except ValueError:
             return self.lex.number(words)
 
-    def _relative_unit(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _relative_unit(self, m: re.Match[str], text: str) -> Expression | None:
         det = _words(m, "det") if m.groupdict().get("det") else "this"
         pre = _words(m, "pre")
         unit_word = _words(m, "u")
@@ -598,21 +598,21 @@ class _Extractor:
             modifier=pre if pre in ("earlier", "later") else None,
         )
 
-    def _the_year(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _the_year(self, m: re.Match[str], text: str) -> Expression | None:
         """Read "the year", "the fiscal year" (the year of publication) and "year-end" (a 31 December)."""
         det = _words(m, "det")
         if m.group().lower().endswith("end"):  # the 31 December before or after, as the tense says
             return _expr(m, Kind.ABSOLUTE, month=12, day=31)
         return _expr(m, Kind.RELATIVE, unit="Y", offset=-1 if det == "the latest" else 0)
 
-    def _quarter(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _quarter(self, m: re.Match[str], text: str) -> Expression | None:
         q_word = _words(m, "q")
         q = int(q_word) if q_word.isdigit() else self.lex.ordinals[q_word]
         year = _year(m.groupdict().get("y") or "") or _year(m.groupdict().get("y1") or "")
         rely = m.groupdict().get("rely")
         return _expr(m, Kind.QUARTER, year=year, part=q, year_offset=_OFFSETS[rely.lower()] if rely else None)
 
-    def _quarter_ref(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _quarter_ref(self, m: re.Match[str], text: str) -> Expression | None:
         rel = _words(m, "rel").replace("-", " ")
         noun = _words(m, "noun") if m.groupdict().get("noun") else ""
         q_word = _words(m, "q") if m.groupdict().get("q") else ""
@@ -628,7 +628,7 @@ class _Extractor:
             return _expr(m, Kind.ANAPHORIC, unit="Q", offset=-1, part=part)
         return _expr(m, Kind.ANAPHORIC, unit="Q", offset=0, part=part)
 
-    def _half(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _half(self, m: re.Match[str], text: str) -> Expression | None:
         half = 1 if _words(m, "h") == "first" else 2
         rely = m.group("rely")
         year = _year(m.group("y") or "")
@@ -636,7 +636,7 @@ class _Extractor:
             return _expr(m, Kind.HALF, part=half, year_offset=0)
         return _expr(m, Kind.HALF, part=half, year=year, year_offset=_OFFSETS[rely.lower()] if rely else None)
 
-    def _season(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _season(self, m: re.Match[str], text: str) -> Expression | None:
         det = _words(m, "det")
         season_word = _words(m, "s")
         year = _year(m.group("y") or "")
@@ -655,7 +655,7 @@ class _Extractor:
             mod=_modifier(_words(m, "mod") or det),
         )
 
-    def _decade(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _decade(self, m: re.Match[str], text: str) -> Expression | None:
         groups = m.groupdict()
         if groups.get("dw"):
             year = 1900 + 10 * self.lex.decade_words[_words(m, "dw")]
@@ -665,17 +665,17 @@ class _Extractor:
             year = int(m.group("d"))
         return _expr(m, Kind.DECADE, year=year, mod=_modifier(_words(m, "mod")))
 
-    def _century(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _century(self, m: re.Match[str], text: str) -> Expression | None:
         number = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
         return _expr(m, Kind.CENTURY, year=(number - 1) * 100)
 
-    def _year(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _year(self, m: re.Match[str], text: str) -> Expression | None:
         year = int(m.group("y"))
         if not (m.group("pre") or m.group("fiscal")) and not self._year_alone_ok(m, text):
             return None
         return _expr(m, Kind.YEAR, year=year, mod=_modifier(_words(m, "pre")))
 
-    def _year_alone_ok(self, m: regex.Match[str], text: str) -> bool:
+    def _year_alone_ok(self, m: re.Match[str], text: str) -> bool:
         before = text[max(0, m.start("y") - 25) : m.start("y")]
         after = text[m.end() : m.end() + 25]
         previous = regex.search(r"(\p{L}+\.?)\s*$", before)
@@ -687,7 +687,7 @@ class _Extractor:
         # "2000 troops", "1600 Pennsylvania Avenue": a count or an address, not a year.
         return not regex.match(r"\s*[-–]?\s*(?:[A-Z]|[a-z]+s\b(?!['’]))", after)
 
-    def _spelled_year(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _spelled_year(self, m: re.Match[str], text: str) -> Expression | None:
         words = _words(m, "w")
         if words.startswith("two thousand"):
             rest = words.removeprefix("two thousand").removeprefix(" and").strip()
@@ -699,7 +699,7 @@ class _Extractor:
             return None
         return _expr(m, Kind.YEAR, year=1900 + value)
 
-    def _reference(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _reference(self, m: re.Match[str], text: str) -> Expression | None:
         word = _words(m, "w")
         if word in ("recently", "lately", "the past", "past years") or word.startswith(
             ("recent", "the last", "the past")
@@ -711,7 +711,7 @@ class _Extractor:
             ref = "PRESENT_REF"
         return _expr(m, Kind.REFERENCE, ref=ref)
 
-    def _duration(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _duration(self, m: re.Match[str], text: str) -> Expression | None:
         amount_words = _words(m, "n")
         unit = self.lex.units[_words(m, "u")]
         amount = self._amount(amount_words)
@@ -722,7 +722,7 @@ class _Extractor:
         value = f"PT{number}{unit[0]}" if unit in ("H", "MIN") else f"P{number}{letter}"
         return _expr(m, Kind.DURATION, type=TimexType.DURATION, duration=value, unit=unit, offset=amount)
 
-    def _time(self, m: regex.Match[str], text: str) -> Expression | None:
+    def _time(self, m: re.Match[str], text: str) -> Expression | None:
         hour = int(m.group("h"))
         minute = int(m.group("mi") or 0)
         if not (1 <= hour <= 12 and minute < 60):
@@ -853,7 +853,7 @@ class _Extractor:
         return sorted(chosen, key=lambda e: e.start)
 
 
-def _expr(match: regex.Match[str], kind: str, **fields: object) -> Expression:
+def _expr(match: re.Match[str], kind: str, **fields: object) -> Expression:
     fields.setdefault("type", TimexType.DATE)
     return Expression(start=match.start(), end=match.end(), text=match.group(), kind=kind, **fields)  # type: ignore[arg-type]
 
