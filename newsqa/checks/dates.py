@@ -364,11 +364,12 @@ class DatesCheck(Check):
     # -- NQ406 ------------------------------------------------------------------------------------
 
     def _ambiguous(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
-        if numeric_day_first(document) is not None:
+        ambiguous = [m for m in mentions if m.expression.kind == Kind.NUMERIC and len(m.expression.readings) > 1]
+        if not ambiguous or numeric_day_first(document) is not None:
             return
-        for mention in mentions:
+        for mention in ambiguous:
             e = mention.expression
-            if e.kind != Kind.NUMERIC or len(e.readings) < 2 or e.year is None:
+            if e.year is None:
                 continue
             (m1, d1), (m2, d2) = e.readings[:2]
             british = f"{d1} {calendar.month_name[m1]} {e.year}"

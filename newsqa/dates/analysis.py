@@ -70,11 +70,14 @@ def resolve_in(mention: TimeMention, anchor: dt.date | None, day_first: bool | N
 
 def _analyse(document: Document) -> tuple[TimeMention, ...]:
     anchor = document.published
-    day_first = numeric_day_first(document)
+    expressions = find_expressions(document.text)
+    # The variety is only asked for when a numeric date needs it: detecting it reads every word.
+    ambiguous = any(e.kind == Kind.NUMERIC and len(e.readings) > 1 for e in expressions)
+    day_first = numeric_day_first(document) if ambiguous else None
     mentions: list[TimeMention] = []
     quarter_focus: Timex | None = None
     story_focus: Timex | None = None
-    for expression in find_expressions(document.text):
+    for expression in expressions:
         sentence = document.sentence_at(expression.start)
         tense = None
         if sentence is not None:
