@@ -127,6 +127,15 @@ def test_resolve_relative_date(phrase: str, published: dt.date | None, tense: st
     assert resolved.value == value
 
 
+def test_days_counted_from_the_story() -> None:
+    text = "Rebels seized the airport on 3 March. The next morning they took the port."
+    mentions = time_mentions(Document(text, published=dt.date(2024, 3, 10)))
+    assert [(m.expression.text, m.timex.value) for m in mentions] == [
+        ("3 March", "2024-03-03"),
+        ("The next morning", "2024-03-04"),
+    ]
+
+
 def test_resolve_relative_date_without_a_date() -> None:
     assert resolve_relative_date("the minister spoke at length", dt.date(2024, 7, 24)) is None
 

@@ -77,6 +77,7 @@ def _analyse(document: Document) -> tuple[TimeMention, ...]:
     mentions: list[TimeMention] = []
     quarter_focus: Timex | None = None
     story_focus: Timex | None = None
+    day_focus: Timex | None = None
     for expression in expressions:
         sentence = document.sentence_at(expression.start)
         tense = None
@@ -84,12 +85,15 @@ def _analyse(document: Document) -> tuple[TimeMention, ...]:
             tense = clause_tense(sentence.text, expression.start - sentence.start, expression.end - sentence.start)
         if expression.weekday is not None and expression.text.endswith(("'s", "’s")):
             tense = None  # "Wednesday's ruling" names the day of something already known
-        focus = quarter_focus or story_focus
+        focus = day_focus if expression.kind == Kind.ANAPHORIC and expression.unit == "D" else None
+        focus = focus or quarter_focus or story_focus
         if quarter_focus is not None and _year_ago(expression):
             # In a results story "a year ago" is the same quarter a year before.
             expression = attrs.evolve(expression, kind=Kind.ANAPHORIC, unit="Y")
         timex = resolve(expression, anchor, tense, focus=focus, day_first=day_first)
         mentions.append(TimeMention(expression, timex, tense, sentence, focus))
+        if timex.date is not None:
+            day_focus = timex
         if expression.kind == Kind.QUARTER and timex.year is not None:
             quarter_focus = timex
         elif expression.kind in (Kind.YEAR, Kind.ABSOLUTE, Kind.MONTH) and timex.year is not None:

@@ -238,6 +238,13 @@ class _Extractor:
             ),
             ("this_part_of_day", r"(?P<w>this|last)\s+(?P<pod>{POD})", self._relative_day),
             (
+                "day_anaphora",
+                r"(?:(?P<pre>earlier|later)\s+)?(?P<same>that|the\s+same|that\s+same)\s+(?P<u>day|morning|afternoon|"
+                r"evening|night)(?!\w)|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<u2>day|morning|afternoon|"
+                r"evening|night)(?!\w)|the\s+day\s+(?P<dir>before|after)(?=\s*[.,;])",
+                self._day_anaphora,
+            ),
+            (
                 "ago",
                 r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just|only)\s+)?"
                 r"(?P<n>{NUM}|a\s+few|a\s+couple\s+of|several|a|an)[\s\-]+(?P<u>{UNIT})\s+(?:or\s+so\s+)?"
@@ -532,6 +539,14 @@ class _Extractor:
         det = _words(m, "det") if m.groupdict().get("det") else ""
         return _expr(m, Kind.RELATIVE, unit="D", offset=offsets[word], time=pod, mod=_modifier(det))
 
+    def _day_anaphora(self, m: re.Match[str], text: str) -> Expression | None:
+        """Read "that same day", "the next morning", "the day before": counted from the story's last day."""
+        rel = _words(m, "rel") or {"before": "previous", "after": "next"}.get(_words(m, "dir"), "")
+        offset = 1 if rel in ("next", "following") else -1 if rel in ("previous", "preceding") else 0
+        part = _words(m, "u") or _words(m, "u2")
+        pod = self.lex.parts_of_day.get(part)
+        return _expr(m, Kind.ANAPHORIC, unit="D", offset=offset, time=pod)
+
     def _ago(self, m: re.Match[str], text: str) -> Expression | None:
         amount = self._amount(_words(m, "n"))
         unit = self.lex.units[_words(m, "u")]
@@ -760,6 +775,7 @@ class _Extractor:
         add("weekday", lex.weekdays)
         add("holiday", (h.split()[0] for h in lex.holidays))
         add("relative_day", ["today", "tonight", "tomorrow", "yesterday"])
+        add("day_anaphora", ["day", "morning", "afternoon", "evening", "night"])
         add("part_of_day", lex.parts_of_day)
         add("ago", ["ago", "earlier", "later", "now", "hence"])
         add("unit", ["week", "weekend", "month", "year", "quarter", "decade", "century"])

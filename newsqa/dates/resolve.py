@@ -267,6 +267,11 @@ def _relative(expression: Expression, anchor: dt.date | None) -> Timex:
 
 def _anaphoric(expression: Expression, anchor: dt.date | None, focus: Timex | None) -> Timex:
     unit, offset = expression.unit or "Y", expression.offset
+    if unit == "D":  # "that same day", "the next morning": counted from the story's last day
+        base = focus.date if focus is not None and focus.date is not None else anchor
+        if base is None:
+            return Timex(Granularity.DAY, time=expression.time)
+        return Timex.of_date(base + dt.timedelta(days=offset or 0), time=expression.time)
     quarter_focus = focus if focus is not None and focus.granularity == Granularity.QUARTER else None
     if offset is None:
         return Timex(Granularity.REF, ref="PAST_REF" if unit else "PRESENT_REF")
