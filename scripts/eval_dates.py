@@ -13,9 +13,9 @@ publication date, and compares the DATE expressions newsqa finds with the gold
   ("1968-XX" for 1968), two spellings of one value found in the gold.
 
 Prints the figures and the commonest misses. Then runs the date check itself over
-the same documents and over ``news-us`` (publication dates from its manifest), all
-edited copy, and lists the conflict findings it makes there: each is a false alarm
-unless the copy really is wrong. Exits cleanly when the data is absent.
+the same documents, over ``news-us`` (publication dates from its manifest) and over
+``news-gb`` (no publication dates), all edited copy, and lists the conflict findings
+it makes there: each is a false alarm unless the copy really is wrong. Exits cleanly when the data is absent.
 """
 
 from __future__ import annotations
@@ -157,29 +157,39 @@ def main(argv: list[str] | None = None) -> int:
 
 def clean_findings(timeml: list[Path], news_us: Path) -> None:
     """Run the date check over edited copy and list every finding it makes."""
-    documents: list[tuple[str, str, dt.date | None]] = []
+    american: list[tuple[str, str, dt.date | None]] = []
     for path in timeml:
         text, dct, _ = read_timeml(path)
-        documents.append((f"timebank/{path.name}", text, dct))
+        american.append((f"timebank/{path.name}", text, dct))
     manifest = news_us / "manifest.json"
     if manifest.is_file():
         for entry in json.loads(manifest.read_text(encoding="utf-8")):
             text = (news_us / entry["file"]).read_text(encoding="utf-8")
-            documents.append((f"news-us/{entry['file']}", text, dt.date.fromisoformat(entry["dct"][:10])))
+            american.append((f"news-us/{entry['file']}", text, dt.date.fromisoformat(entry["dct"][:10])))
+    # BBC copy comes without publication dates: the check reasons with what the text fixes.
+    british = [
+        (f"news-gb/{path.relative_to(news_us.parent / 'news-gb')}", path.read_text(encoding="utf-8"), None)
+        for path in sorted((news_us.parent / "news-gb").rglob("*.txt"))
+    ]
+    for label, language, documents in (
+        ("timebank with their creation dates and news-us with its manifest's", "en-US", american),
+        ("news-gb, no publication dates", "en-GB", british),
+    ):
+        if documents:
+            _report_findings(label, language, documents)
+
+
+def _report_findings(label: str, language: str, documents: list[tuple[str, str, dt.date | None]]) -> None:
     counts: collections.Counter[str] = collections.Counter()
     listed: list[str] = []
-    with Checker(Config(select=("dates",), language="en-US")) as checker:
+    with Checker(Config(select=("dates",), language=language)) as checker:
         for name, text, published in documents:
             report = checker.check(text, published=published, identifier=name)
             for finding in report.findings:
                 counts[finding.code] += 1
                 listed.append(f"  {finding.code} {name}:{finding.span.line} {finding.span.text!r}: {finding.message}")
     conflicts = sum(n for code, n in counts.items() if code != "NQ406")
-    print(
-        f"\ndate check on {len(documents)} edited documents "
-        "(timebank with their creation dates, news-us with "
-        f"its manifest's): {dict(sorted(counts.items()))}"
-    )
+    print(f"\ndate check on {len(documents)} edited documents ({label}): {dict(sorted(counts.items()))}")
     print(f"conflict findings (NQ401-NQ405) per 50 documents: {50 * conflicts / max(len(documents), 1):.2f}")
     print("\n".join(listed))
 
