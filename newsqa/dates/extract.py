@@ -120,6 +120,8 @@ _REACH = 35
 # Words and numbers, scanned once per text to find where the patterns need to run.
 _TOKEN = re.compile(r"[A-Za-z]+|\d+[a-z]*")
 _YEAR_KEYS = frozenset({"year", "iso"})
+# Kinds written with a month, weekday or holiday name, which names such as "the Sunday Times" hold.
+_NAMED_KINDS = frozenset({Kind.ABSOLUTE, Kind.WEEKDAY, Kind.MONTH, Kind.HOLIDAY, Kind.SEASON, Kind.TIME})
 _DECADE_KEYS = frozenset({"decade"})
 
 
@@ -862,7 +864,9 @@ class _Extractor:
         ranked = sorted(self.candidates(text), key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start))
         for _, expression in ranked:
             span = (expression.start, expression.end)
-            if any(s < span[1] and span[0] < e for s, e in taken) or self._in_a_name(text, *span):
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            if expression.kind in _NAMED_KINDS and self._in_a_name(text, *span):
                 continue
             taken.append(span)
             chosen.append(expression)
