@@ -192,9 +192,22 @@ def event_links(
         sentence = document.sentences[index]
         words = {_key(w) for w in _WORD.findall(sentence.text) if w.lower() not in _words().stopwords}
         keys_by_cluster.setdefault(cluster[index], set()).update(words)
+    # Only mentions in one restated cluster, or sharing an action, can be linked: look
+    # those up rather than compare every pair, which grows with the square of the mentions.
+    by_group: dict[int, list[int]] = {}
+    by_action: dict[str, list[int]] = {}
+    for position, m in enumerate(dated):
+        assert m.sentence is not None
+        by_group.setdefault(cluster.get(m.sentence.index, -1 - m.sentence.index), []).append(position)
+        for action in frames[id(m)].actions:
+            by_action.setdefault(action, []).append(position)
     links: list[EventLink] = []
     for i, first in enumerate(dated):
-        for second in dated[i + 1 :]:
+        assert first.sentence is not None
+        candidates = set(by_group[cluster.get(first.sentence.index, -1 - first.sentence.index)])
+        for action in frames[id(first)].actions:
+            candidates.update(by_action[action])
+        for second in (dated[j] for j in sorted(candidates) if j > i):
             a, b = first.sentence, second.sentence
             assert a is not None
             assert b is not None

@@ -10,6 +10,7 @@ day.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -732,7 +733,7 @@ class _Extractor:
         amount_words = _words(m, "n")
         unit = self.lex.units[_words(m, "u")]
         amount = self._amount(amount_words)
-        if amount_words in ("a", "an") and regex.search(r"(?:once|twice|times|per)\s+$", text[: m.start()]):
+        if amount_words in ("a", "an") and _after_frequency_word(text, m.start()):
             return None  # "once a week" is a frequency
         number = "X" if amount is None else str(amount)
         letter = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}.get(unit)
@@ -860,15 +861,19 @@ class _Extractor:
 
     def find(self, text: str) -> list[Expression]:
         chosen: list[Expression] = []
+        # The spans taken so far never overlap, so in (start, end) order their ends rise
+        # too: a new span overlaps one of them exactly when the last span starting
+        # before its end reaches past its start. One bisection instead of a scan of all.
         taken: list[tuple[int, int]] = []
         ranked = sorted(self.candidates(text), key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start))
         for _, expression in ranked:
             span = (expression.start, expression.end)
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            before = bisect.bisect_left(taken, (span[1],)) - 1
+            if before >= 0 and taken[before][1] > span[0]:
                 continue
             if expression.kind in _NAMED_KINDS and self._in_a_name(text, *span):
                 continue
-            taken.append(span)
+            bisect.insort(taken, span)
             chosen.append(expression)
         return sorted(chosen, key=lambda e: e.start)
 
@@ -878,10 +883,26 @@ def _expr(match: re.Match[str], kind: str, **fields: object) -> Expression:
     return Expression(start=match.start(), end=match.end(), text=match.group(), kind=kind, **fields)  # type: ignore[arg-type]
 
 
+_SPACES_BEFORE = regex.compile(r"(?r)\s+")
+
+
+def _after_frequency_word(text: str, offset: int) -> bool:
+    """True when once, twice, times or per and white space come right before ``offset``.
+
+    Reads back from ``offset`` over the white space only; searching the whole text
+    before it would make each look-up as long as the text.
+    """
+    spaces = _SPACES_BEFORE.match(text, 0, offset)
+    return spaces is not None and text.endswith(("once", "twice", "times", "per"), 0, spaces.start())
+
+
 def _sentence_start(text: str, offset: int) -> bool:
     """True when ``offset`` begins a sentence, line or quotation."""
-    before = text[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n\r:;—–-\u2028\u2029" or before.endswith(("...", "…"))
+    # Step back over spaces and opening quotes from ``offset`` rather than copy the text before it.
+    end = offset
+    while end > 0 and text[end - 1] in " \t\"'“‘(":
+        end -= 1
+    return end == 0 or text[end - 1] in ".!?\n\r:;—–-\u2028\u2029" or text.endswith(("...", "…"), 0, end)
 
 
 @functools.cache
