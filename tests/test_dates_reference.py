@@ -225,3 +225,20 @@ def test_looking_behind_a_match_reads_as_before(text: str, data: st.DataObject) 
     before = text[:offset].rstrip(" \t\"'“‘(")
     expected = not before or before[-1] in ".!?\n\r:;—–-\u2028\u2029" or before.endswith(("...", "…"))
     assert extract._sentence_start(text, offset) == expected
+
+
+AFTER = st.lists(st.sampled_from(["-", "end", "of", " ", "that", "when", "x", "\n", "ending", "-end"]), max_size=8).map(
+    "".join
+)
+
+
+@settings(max_examples=500)
+@given(AFTER, st.data())
+def test_looking_ahead_of_a_match_reads_as_before(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    for fast, pattern in (
+        (extract._COMPOUND_AFTER, r"-(?!end\b)\w"),
+        (extract._THAT_WHEN_AFTER, r"\s+(?:that|when)\b"),
+        (extract._OF_AFTER, r"\s+of\b"),
+    ):
+        assert (fast.match(text, offset) is None) == (regex.match(pattern, text[offset:]) is None)
