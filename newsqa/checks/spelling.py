@@ -277,10 +277,10 @@ class SpellingCheck(Check):
             if len(forms) < 2:
                 continue
             winner, reason = _case_winner(forms, counted, dominant or house)
+            others = [o for o in counted if o.text == winner]
             for occurrence in counted:
                 if occurrence.text == winner:
                     continue
-                others = [o for o in counted if o.text == winner]
                 yield self.finding(
                     document,
                     "NQ203",
@@ -352,7 +352,10 @@ class SpellingCheck(Check):
                     occurrence.end,
                     f"{occurrence.text!r} is written {model.text.lower()!r} elsewhere in the article "
                     f"({_counts(forms)}); {reason} is {model.text.lower()!r}.",
-                    related=[(o.start, o.end) for o in occurrences if o is not occurrence][:_MAX_RELATED],
+                    # The first few others only: the whole list for each of many would be quadratic.
+                    related=[(o.start, o.end) for o in occurrences[: _MAX_RELATED + 1] if o is not occurrence][
+                        :_MAX_RELATED
+                    ],
                     suggestions=(suggestion,),
                     data={"counts": dict(forms), "winner": model.text.lower()},
                 )
