@@ -310,6 +310,9 @@ class GrammarCheck(Check):
             "dropped": dict(dropped),
             "merged": len(candidates) - len(findings),
         }
+        restarts = getattr(self.engine, "restarts", 0)
+        if restarts:
+            data["server_restarts"] = restarts
         return CheckResult(
             findings=findings,
             engine=self.engine.name,

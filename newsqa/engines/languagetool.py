@@ -481,6 +481,11 @@ class LanguageToolEngine:
         return self._version
 
     @property
+    def restarts(self) -> int:
+        """How often newsqa restarted its local server after it died."""
+        return self.server.restarts if self.server is not None else 0
+
+    @property
     def where(self) -> str:
         """Where the server is, for reasons in reports."""
         if self.server is not None:
