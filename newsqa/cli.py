@@ -18,6 +18,7 @@ from pathlib import Path
 from newsqa import __version__
 from newsqa.checker import Checker
 from newsqa.config import Config, find_config, load_config
+from newsqa.engines import languagetool_cli
 from newsqa.errors import NewsQAError
 from newsqa.formats import FORMATS, format_json, format_jsonl_line, format_text
 from newsqa.inputs import STDIN, read_text
@@ -87,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every check and rule code")
     rules.set_defaults(handler=_rules_command)
+
+    languagetool_cli.add_parser(commands)
     return parser
 
 

@@ -38,7 +38,8 @@ def test_auto_engine_uses_the_server_and_says_so(languagetool_url: str) -> None:
     assert run.status is CheckStatus.RAN
     assert run.engine == "languagetool"
     assert run.engine_version == "6.8"
-    assert run.reason is not None and languagetool_url in run.reason
+    assert run.reason is not None
+    assert languagetool_url in run.reason
     (finding,) = _grammar(report)
     assert finding.code == "NQ303"
     assert finding.span.text == "goverment"
@@ -86,10 +87,7 @@ def test_without_any_evidence_the_variant_is_us_english(languagetool_url: str) -
 
 
 def test_names_used_as_proper_nouns_are_not_typos(languagetool_url: str) -> None:
-    text = (
-        "Talks with Olumide Adebayokunle ended on Monday. "
-        "Adebayokunle said the goverment would reply."
-    )
+    text = "Talks with Olumide Adebayokunle ended on Monday. Adebayokunle said the goverment would reply."
     report = newsqa.check(text, config=_lt())
     flagged = [f.span.text for f in _grammar(report)]
     assert flagged == ["goverment"]
@@ -156,8 +154,7 @@ def test_offsets_are_code_points_after_astral_characters(languagetool_url: str) 
 
 def test_long_text_in_small_chunks_gives_the_same_findings(languagetool_url: str) -> None:
     paragraphs = [
-        f"Paragraph {i} says the goverment met on Tuesday. 🎉 They was in Paris on day {i}."
-        for i in range(30)
+        f"Paragraph {i} says the goverment met on Tuesday. 🎉 They was in Paris on day {i}." for i in range(30)
     ]
     text = "\n\n".join(paragraphs)
     whole = newsqa.check(text, config=_lt())

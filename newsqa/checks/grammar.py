@@ -155,11 +155,11 @@ class GrammarCheck(Check):
         Rule(
             code=GRAMMAR,
             name="grammar",
-            summary="A grammatical error: agreement, verb form, a confused word.",
+            summary="A grammatical error: an article, agreement, a verb form, a confused word.",
             rationale="Grammatical slips in copy undermine the reader's trust in the facts.",
             severity="warning",
-            flagged="The talks has ended without a deal.",
-            fixed="The talks have ended without a deal.",
+            flagged="The minister gave an speech on Tuesday.",
+            fixed="The minister gave a speech on Tuesday.",
         ),
         Rule(
             code=PUNCTUATION,
@@ -191,34 +191,51 @@ class GrammarCheck(Check):
         Rule(
             code=STYLE,
             name="style",
-            summary="Wordy, redundant or unidiomatic phrasing, such as 'return back'.",
+            summary="Wordy, redundant or unidiomatic phrasing, such as 'ATM machine' or 'return back'.",
             rationale="News copy is tight: every redundant word costs the reader time.",
             severity="info",
-            flagged="The minister said he would return back to London.",
-            fixed="The minister said he would return to London.",
+            flagged="He withdrew cash from the ATM machine.",
+            fixed="He withdrew cash from the ATM.",
         ),
     )
     options = (
-        Option("engine", "auto", "auto (LanguageTool if it can be had, else Harper), languagetool or harper",
-               validate=_one_of(_ENGINES)),
-        Option("url", "", "a LanguageTool server's URL; else NEWSQA_LANGUAGETOOL_URL; else a local server",
-               validate=_url),
-        Option("server", "newsqa",
-               "who runs a local LanguageTool: newsqa (from `newsqa languagetool fetch`) or "
-               "language-tool-python (downloads LanguageTool from languagetool.org)",
-               validate=_one_of(_SERVERS)),
-        Option("disabled_rules", (), "engine rule ids to switch off (LanguageTool or Harper names)",
-               validate=_strings),
-        Option("enabled_rules", (), "engine rule ids to switch on, such as LanguageTool's optional rules",
-               validate=_strings),
-        Option("rule_severity", {}, "severity by engine rule id, e.g. {MORFOLOGIK_RULE_EN_GB = \"info\"}",
-               validate=_severities),
-        Option("timeout", 60.0, "seconds to wait for LanguageTool's answer to one request",
-               validate=_positive(float)),
-        Option("start_timeout", 120.0, "seconds to wait for a local LanguageTool server to start",
-               validate=_positive(float)),
-        Option("max_chunk", 20_000, "characters sent to LanguageTool in one request",
-               validate=_positive(int)),
+        Option(
+            "engine",
+            "auto",
+            "auto (LanguageTool if it can be had, else Harper), languagetool or harper",
+            validate=_one_of(_ENGINES),
+        ),
+        Option(
+            "url", "", "a LanguageTool server's URL; else NEWSQA_LANGUAGETOOL_URL; else a local server", validate=_url
+        ),
+        Option(
+            "server",
+            "newsqa",
+            "who runs a local LanguageTool: newsqa (from `newsqa languagetool fetch`) or "
+            "language-tool-python (downloads LanguageTool from languagetool.org)",
+            validate=_one_of(_SERVERS),
+        ),
+        Option("disabled_rules", (), "engine rule ids to switch off (LanguageTool or Harper names)", validate=_strings),
+        Option(
+            "enabled_rules",
+            (),
+            "engine rule ids to switch on, such as LanguageTool's optional rules",
+            validate=_strings,
+        ),
+        Option(
+            "rule_severity",
+            {},
+            'severity by engine rule id, e.g. {MORFOLOGIK_RULE_EN_GB = "info"}',
+            validate=_severities,
+        ),
+        Option("timeout", 60.0, "seconds to wait for LanguageTool's answer to one request", validate=_positive(float)),
+        Option(
+            "start_timeout",
+            120.0,
+            "seconds to wait for a local LanguageTool server to start",
+            validate=_positive(float),
+        ),
+        Option("max_chunk", 20_000, "characters sent to LanguageTool in one request", validate=_positive(int)),
     )
 
     def __init__(self, config: Config) -> None:
@@ -228,9 +245,7 @@ class GrammarCheck(Check):
         self._disabled = frozenset(rule for rule in (*_news_defaults(), *disabled) if rule not in enabled)
         self._enabled = tuple(sorted(enabled))
         self._rule_severity: Mapping[str, Severity] = self.settings["rule_severity"]
-        self._known_names = frozenset(
-            word.casefold() for name in config.known_names for word in name.split()
-        )
+        self._known_names = frozenset(word.casefold() for name in config.known_names for word in name.split())
         self.engine, self.reason = self._open_engine()
 
     # -- engines ------------------------------------------------------------------------

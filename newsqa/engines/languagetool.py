@@ -151,7 +151,11 @@ def fetch(
         pom.write_text(data_text("languagetool-pom.xml"), encoding="utf-8")
         staging = Path(work) / "lib"
         command = [
-            executable, "-q", "-B", "-f", str(pom),
+            executable,
+            "-q",
+            "-B",
+            "-f",
+            str(pom),
             f"-Dlanguagetool.version={version}",
             "dependency:copy-dependencies",
             f"-DoutputDirectory={staging}",
@@ -273,9 +277,7 @@ class LocalServer:
         if self.alive():
             return self
         if not is_provisioned(self.home, self.version):
-            raise EngineUnavailable(
-                f"LanguageTool {self.version} is not fetched into {self.home}: {_FETCH_HINT}"
-            )
+            raise EngineUnavailable(f"LanguageTool {self.version} is not fetched into {self.home}: {_FETCH_HINT}")
         java = find_java()
         self.port = self.requested_port or _free_port()
         if self._log is None:
@@ -538,8 +540,7 @@ class LanguageToolEngine:
         if self.server is not None:
             if after_restart:
                 return EngineFailed(
-                    "the local LanguageTool server died again right after a restart: "
-                    f"{self.server.log_tail()}"
+                    f"the local LanguageTool server died again right after a restart: {self.server.log_tail()}"
                 )
             return EngineFailed(f"the local LanguageTool server stopped answering: {self.server.log_tail()}")
         return EngineFailed(
@@ -566,13 +567,11 @@ class LanguageToolEngine:
             raise _ServerGone from None
         if response.status_code == 413:
             raise EngineFailed(
-                f"LanguageTool at {self.url} refuses texts of {len(text):,} characters: "
-                "lower grammar.max_chunk"
+                f"LanguageTool at {self.url} refuses texts of {len(text):,} characters: lower grammar.max_chunk"
             )
         if not response.ok:
             raise EngineFailed(
-                f"LanguageTool at {self.url} answered HTTP {response.status_code}: "
-                f"{response.text.strip()[:200]}"
+                f"LanguageTool at {self.url} answered HTTP {response.status_code}: {response.text.strip()[:200]}"
             )
         try:
             data = response.json()
@@ -629,9 +628,7 @@ def connect(url: str, **options: Any) -> LanguageToolEngine:
         raise
 
 
-def start_local(
-    home: Path | None = None, *, start_timeout: float = 120.0, **options: Any
-) -> LanguageToolEngine:
+def start_local(home: Path | None = None, *, start_timeout: float = 120.0, **options: Any) -> LanguageToolEngine:
     """Start a local server from the fetched copy in ``home`` and return an engine on it."""
     server = LocalServer(home, start_timeout=start_timeout).start()
     try:
@@ -652,9 +649,7 @@ def start_with_language_tool_python(**options: Any) -> LanguageToolEngine:
     try:
         tool = language_tool_python.LanguageTool("en-US")
     except Exception as error:  # noqa: BLE001 - its download and Java errors have no common base
-        raise EngineFailed(
-            f"language-tool-python could not download or start LanguageTool: {error}"
-        ) from None
+        raise EngineFailed(f"language-tool-python could not download or start LanguageTool: {error}") from None
     engine = LanguageToolEngine(tool.url, on_close=tool.close, **options)
     try:
         return engine.probe()
