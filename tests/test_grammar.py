@@ -94,6 +94,12 @@ def test_names_used_as_proper_nouns_are_not_typos(languagetool_url: str) -> None
     assert _run(report).data["dropped"]["names"] >= 2  # type: ignore[index]
 
 
+def test_a_name_in_the_possessive_is_a_name(languagetool_url: str) -> None:
+    report = newsqa.check("Critics praised Alice Sebold's novel on Monday.", config=_lt())
+    assert _grammar(report) == []
+    assert _run(report).data["dropped"]["names"] == 1  # type: ignore[index]
+
+
 def test_a_capitalised_one_off_word_is_still_checked_unless_it_is_a_known_name(languagetool_url: str) -> None:
     text = "Zbigniewska said the talks had failed."
     plain = newsqa.check(text, config=_lt())
@@ -193,3 +199,21 @@ def test_harper_leaves_names_and_news_style_alone() -> None:
     report = newsqa.check(text, config=config)
     assert _grammar(report) == []
     assert _run(report).data["dropped"]["names"] >= 1  # type: ignore[index]
+
+
+@pytest.mark.parametrize("engine", ["languagetool", "harper"])
+def test_a_quotation_run_on_into_the_next_paragraph_is_not_unpaired(
+    engine: str, request: pytest.FixtureRequest
+) -> None:
+    if engine == "languagetool":
+        request.getfixturevalue("languagetool_url")
+    else:
+        pytest.importorskip("harper")
+    config = newsqa.Config(checks={"grammar": {"engine": engine}})
+    run_on = "“We will return next week,” she said. “The talks were hard.\n\n“Nothing is agreed yet,” she added."
+    report = newsqa.check(run_on, config=config)
+    assert _grammar(report) == []
+    assert _run(report).data["dropped"]["quotations"] == 1  # type: ignore[index]
+    unpaired = "She said “the talks were hard.\n\nNothing is agreed yet, officials added."
+    (finding,) = _grammar(newsqa.check(unpaired, config=config))
+    assert (finding.span.text, finding.span.start) == ("“", unpaired.index("“"))

@@ -13,6 +13,8 @@ The engine does the linguistics; this check makes its findings fit news copy:
   ``data["merged"]``.
 * **Quotations are speech.** Findings inside a direct quotation are lowered to
   ``info``; spelling findings are not, as speech has no spelling of its own.
+  A quote mark the document's own quotation analysis pairs up (including a
+  quotation run on into the next paragraph, news style) is not "unpaired".
 
 Each finding keeps the engine's own rule id and category in ``data`` and its
 suggestions, best first. Rule codes follow the engine's category; the severity
@@ -33,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from newsqa.analysis.variants import detect_variety, variant_key
 from newsqa.config import LANGUAGES, Config
@@ -53,6 +56,8 @@ _CODE_BY_CATEGORY = {
     "PUNCTUATION": PUNCTUATION,
     "TYPOS": SPELLING,
     "COMPOUNDING": SPELLING,
+    "MULTITOKEN_SPELLING": SPELLING,
+    "BRE_STYLE_OXFORD_SPELLING": SPELLING,
     "TYPOGRAPHY": TYPOGRAPHY,
     "CASING": TYPOGRAPHY,
     "STYLE": STYLE,
@@ -309,7 +314,7 @@ class GrammarCheck(Check):
         except EngineFailed as error:
             raise CheckFailed(str(error)) from None
         names = document.memo("grammar.names", _proper_nouns)
-        dropped = {"disabled": 0, "names": 0, "variants": 0}
+        dropped = {"disabled": 0, "names": 0, "variants": 0, "quotations": 0}
         candidates: list[_Candidate] = []
         for match in matches:
             why = self._drop_reason(document, match, names)
@@ -340,11 +345,14 @@ class GrammarCheck(Check):
         if match.rule_id in self._disabled:
             return "disabled"
         text = document.text[match.start : match.end]
+        if text and set(text) <= _QUOTE_MARKS and match.start in document.memo("grammar.quotes", _paired_marks):
+            return "quotations"
         code = _CODE_BY_CATEGORY.get(match.category, GRAMMAR)
         if code == SPELLING:
             if variant_key(text) is not None:
                 return "variants"
-            if text.casefold() in self._known_names or (text[:1].isupper() and text in names):
+            words = text.split()
+            if words and all(word.casefold() in self._known_names or word in names for word in words):
                 return "names"
         elif match.suggestions:
             # A style rule offering the other spelling of a variant pair ("colour" for "color").
@@ -449,15 +457,41 @@ def _proper_nouns(document: Document) -> frozenset[str]:
         for i, token in enumerate(tokens):
             if not capitalised[i]:
                 continue
-            seen[token.text] = seen.get(token.text, 0) + 1
+            # An engine flags "Sebold" in "Sebold's": the name is the word without its possessive.
+            word = _POSSESSIVE.sub("", token.text)
+            seen[word] = seen.get(word, 0) + 1
             if (
-                seen[token.text] > 1
+                seen[word] > 1
                 or not starts[i]
                 or (i > 0 and capitalised[i - 1] and _adjacent(text, tokens[i - 1], token))
                 or (i + 1 < len(tokens) and capitalised[i + 1] and _adjacent(text, token, tokens[i + 1]))
             ):
-                names.add(token.text)
+                names.update((word, token.text))
     return frozenset(names)
+
+
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_QUOTE_MARKS = frozenset("\"'“”‘’«»„`")
+
+
+def _paired_marks(document: Document) -> frozenset[int]:
+    """Offsets of quote marks that the document's quotations pair up.
+
+    A quotation closed in its paragraph pairs both marks. One left open at the
+    end of its paragraph pairs its opening mark when the next paragraph opens
+    with a quote mark: news style runs a quotation on that way.
+    """
+    marks: set[int] = set()
+    paragraphs = document.paragraphs
+    for quote in document.quotations:
+        if quote.closed:
+            marks.update(range(quote.start, quote.inner_start))
+            marks.update(range(quote.inner_end, quote.end))
+            continue
+        following = next((p for p in paragraphs if p.start >= quote.end), None)
+        if following is not None and following.text[:1] in _QUOTE_MARKS:
+            marks.update(range(quote.start, quote.inner_start))
+    return frozenset(marks)
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
