@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import nox
 
@@ -19,6 +20,15 @@ def tests(session: nox.Session) -> None:
     # LanguageTool from Maven Central into the user cache (a no-op when it is there already).
     session.run("newsqa", "languagetool", "fetch")
     session.run("pytest", *session.posargs, env={"PYTHONHASHSEED": "0"})
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Every benchmark in benchmarks/bench_*.py; figures are ratios against a peer in the same run."""
+    session.install("-e", ".[test]")
+    session.run("newsqa", "languagetool", "fetch")
+    for script in sorted(Path("benchmarks").glob("bench_*.py")):
+        session.run("python", str(script))
 
 
 @nox.session(python=PYTHON)
