@@ -8,8 +8,6 @@ import newsqa
 from newsqa.checks.grammar import GrammarCheck
 from newsqa.report import CheckStatus, Severity
 
-pytestmark = pytest.mark.languagetool
-
 
 def _lt(**options: object) -> newsqa.Config:
     return newsqa.Config(checks={"grammar": {"engine": "languagetool", **options}})
