@@ -50,13 +50,14 @@ __all__ = ["GrammarCheck"]
 GRAMMAR, PUNCTUATION, SPELLING, TYPOGRAPHY, STYLE = "NQ301", "NQ302", "NQ303", "NQ304", "NQ305"
 
 # Engine categories (LanguageTool's category ids, Harper's lint kinds) by rule code.
-# Anything not listed is grammar.
+# Anything not listed is grammar, unless LanguageTool calls it a misspelling.
 _CODE_BY_CATEGORY = {
     # LanguageTool
     "PUNCTUATION": PUNCTUATION,
     "TYPOS": SPELLING,
     "COMPOUNDING": SPELLING,
     "MULTITOKEN_SPELLING": SPELLING,
+    "PROPER_NOUNS": SPELLING,
     "BRE_STYLE_OXFORD_SPELLING": SPELLING,
     "TYPOGRAPHY": TYPOGRAPHY,
     "CASING": TYPOGRAPHY,
@@ -347,7 +348,7 @@ class GrammarCheck(Check):
         text = document.text[match.start : match.end]
         if text and set(text) <= _QUOTE_MARKS and match.start in document.memo("grammar.quotes", _paired_marks):
             return "quotations"
-        code = _CODE_BY_CATEGORY.get(match.category, GRAMMAR)
+        code = _code(match)
         if code == SPELLING:
             if variant_key(text) is not None:
                 return "variants"
@@ -362,7 +363,7 @@ class GrammarCheck(Check):
         return None
 
     def _candidate(self, document: Document, match: EngineMatch) -> _Candidate:
-        code = _CODE_BY_CATEGORY.get(match.category, GRAMMAR)
+        code = _code(match)
         severity = self._rule_severity.get(match.rule_id) or self.rule(code).severity
         quoted = code != SPELLING and document.in_quotation(match.start, match.end) is not None
         return _Candidate(match, code, Severity.INFO if quoted else severity, in_quotation=quoted)
@@ -407,6 +408,13 @@ class GrammarCheck(Check):
             severity=primary.severity,
             data=data,
         )
+
+
+def _code(match: EngineMatch) -> str:
+    code = _CODE_BY_CATEGORY.get(match.category)
+    if code is None:
+        code = SPELLING if match.issue_type == "misspelling" else GRAMMAR
+    return code
 
 
 def _where(engine: GrammarEngine) -> str:
