@@ -50,7 +50,7 @@ __all__ = ["GrammarCheck"]
 GRAMMAR, PUNCTUATION, SPELLING, TYPOGRAPHY, STYLE = "NQ301", "NQ302", "NQ303", "NQ304", "NQ305"
 
 # Engine categories (LanguageTool's category ids, Harper's lint kinds) by rule code.
-# Anything not listed is grammar, unless LanguageTool calls it a misspelling.
+# Anything not listed is grammar.
 _CODE_BY_CATEGORY = {
     # LanguageTool
     "PUNCTUATION": PUNCTUATION,
@@ -411,10 +411,8 @@ class GrammarCheck(Check):
 
 
 def _code(match: EngineMatch) -> str:
-    code = _CODE_BY_CATEGORY.get(match.category)
-    if code is None:
-        code = SPELLING if match.issue_type == "misspelling" else GRAMMAR
-    return code
+    # Not by LanguageTool's issue type: it calls "an speech" a misspelling too.
+    return _CODE_BY_CATEGORY.get(match.category, GRAMMAR)
 
 
 def _where(engine: GrammarEngine) -> str:
