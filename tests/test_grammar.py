@@ -98,6 +98,13 @@ def test_a_name_in_the_possessive_is_a_name(languagetool_url: str) -> None:
     assert _run(report).data["dropped"]["names"] == 1  # type: ignore[index]
 
 
+def test_a_name_after_an_elided_article_is_a_name(languagetool_url: str) -> None:
+    text = "Critics praised the film L'Esquive on Friday."
+    plain = newsqa.check(text, config=_lt())
+    assert _grammar(plain) == []
+    assert _run(plain).data["dropped"]["names"] == 1  # type: ignore[index]
+
+
 def test_a_capitalised_one_off_word_is_still_checked_unless_it_is_a_known_name(languagetool_url: str) -> None:
     text = "Zbigniewska said the talks had failed."
     plain = newsqa.check(text, config=_lt())

@@ -352,7 +352,7 @@ class GrammarCheck(Check):
         if code == SPELLING:
             if variant_key(text) is not None:
                 return "variants"
-            words = text.split()
+            words = _WORD.findall(text)
             if words and all(word.casefold() in self._known_names or word in names for word in words):
                 return "names"
         elif match.suggestions:
@@ -473,10 +473,14 @@ def _proper_nouns(document: Document) -> frozenset[str]:
                 or (i + 1 < len(tokens) and capitalised[i + 1] and _adjacent(text, token, tokens[i + 1]))
             ):
                 names.update((word, token.text))
+                # ... and "Esquive" in "L'Esquive", "Connor" in "O'Connor".
+                names.update(part for part in _ELISION.split(word)[1:] if part[:1].isupper())
     return frozenset(names)
 
 
 _POSSESSIVE = regex.compile(r"['’]s?$")
+_ELISION = regex.compile(r"['’]")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
 _QUOTE_MARKS = frozenset("\"'“”‘’«»„`")
 
 
