@@ -222,3 +222,28 @@ def test_a_quotation_run_on_into_the_next_paragraph_is_not_unpaired(
     unpaired = "She said “the talks were hard.\n\nNothing is agreed yet, officials added."
     (finding,) = _grammar(newsqa.check(unpaired, config=config))
     assert (finding.span.text, finding.span.start) == ("“", unpaired.index("“"))
+
+
+def test_overlapping_matches_become_one_finding_over_their_union() -> None:
+    # Single engines rarely overlap themselves, so the matches are given here as an engine
+    # would report them; the merge itself is newsqa's and runs as in a real check.
+    pytest.importorskip("harper")
+    from newsqa.checks.grammar import _overlapping
+    from newsqa.engines import EngineMatch
+
+    check = GrammarCheck(newsqa.Config(checks={"grammar": {"engine": "harper"}}))
+    try:
+        text = "The goverment were ready. Talks went on."
+        document = newsqa.Document(text)
+        spelling = EngineMatch(4, 13, "SPELL", "TYPOS", "Possible spelling mistake.", ("government",))
+        style = EngineMatch(10, 18, "STYLE_RULE", "STYLE", "Wordy.", ("x",))
+        later = EngineMatch(26, 31, "OTHER", "GRAMMAR", "Check this.", ())
+        groups = _overlapping([check._candidate(document, m) for m in (later, style, spelling)])
+        assert [[c.match.rule_id for c in group] for group in groups] == [["SPELL", "STYLE_RULE"], ["OTHER"]]
+        merged = check._merged(document, groups[0], "en-US")
+        assert (merged.span.start, merged.span.end, merged.span.text) == (4, 18, "goverment were")
+        assert merged.code == "NQ303"  # the warning leads, the info-level style match follows
+        assert merged.suggestions == ("government were",)
+        assert [m["rule_id"] for m in merged.data["merged"]] == ["STYLE_RULE"]  # type: ignore[union-attr, index]
+    finally:
+        check.close()
