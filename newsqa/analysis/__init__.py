@@ -1,0 +1,1 @@
+"""Analyses shared between checks, computed once per document through ``Document.memo``."""

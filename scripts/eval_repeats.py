@@ -1,0 +1,448 @@
+"""Measure the repeated-passages check on real articles, clean and with repeats injected.
+
+Uses ``../shared/eval`` beside the project (or the folder in ``NEWSQA_EVAL``):
+``news-gb`` and ``news-us`` (clean professionally edited articles) and ``mrpc``
+(the Microsoft Research Paraphrase Corpus, training split). Exits cleanly when
+the folder is absent. Articles and MRPC pairs are split into two halves by a
+hash of their names: ``--half tune`` is the half the defaults were chosen on,
+``--half report`` the half the figures are reported on.
+
+Each clean article yields one copy per kind of repeat, with one repeat of that
+kind inserted apart from its original: ``verbatim`` (a sentence, a passage of
+two or three sentences, or a run of eight or more words inside a new sentence,
+copied later word for word), ``edited`` (a sentence copied later with one to
+three small edits: a word dropped, added or changed, a number or tense changed,
+a spelling variant, the attribution moved), ``paraphrase`` (the two sentences of
+an MRPC paraphrase pair, one early and one later) and ``mrpc-negative`` (an MRPC
+pair its annotators judged *not* to be paraphrases, to see how often such
+near misses are flagged).
+
+Precision of kind K: findings of kind K that point at an injected repeat (primary
+span on the later copy, a related span on the earlier) among all findings of
+kind K in the injected copies. Recall of kind K: injected repeats of kind K
+found by a finding of any kind. Clean: findings per article on the articles as
+they are.
+
+    python scripts/eval_repeats.py --half report
+    python scripts/eval_repeats.py --half tune --tune
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import os
+import random
+import sys
+import time
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsqa import Config  # noqa: E402
+from newsqa.checker import Checker  # noqa: E402
+from newsqa.document import Document  # noqa: E402
+from newsqa.report import Finding  # noqa: E402
+
+KINDS = ("verbatim", "edited", "paraphrase", "mrpc-negative")
+CODE_KIND = {"NQ101": "verbatim", "NQ102": "edited", "NQ103": "paraphrase", "NQ104": "heading"}
+
+
+def eval_folder() -> Path:
+    return Path(os.environ.get("NEWSQA_EVAL", ROOT.parent / "shared" / "eval"))
+
+
+def half_of(name: str) -> str:
+    return "tune" if zlib.crc32(name.encode()) % 2 == 0 else "report"
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+
+
+def load_articles(folder: Path, half: str) -> list[Article]:
+    articles = []
+    for corpus in ("news-gb", "news-us"):
+        for path in sorted((folder / corpus).rglob("*.txt")):
+            if path.name.lower() == "readme.txt":
+                continue
+            name = f"{corpus}/{path.relative_to(folder / corpus)}"
+            if half in ("all", half_of(name)):
+                articles.append(Article(name, path.read_text(encoding="utf-8", errors="replace")))
+    return articles
+
+
+_QUOTED = regex.compile(r"<QUOTE>\s*(.*?)\s*<QUOTE>")
+_DETOKENISE = (
+    (regex.compile(r" (n't|'s|'re|'ve|'ll|'d|'m|')(?=\W|$)"), r"\1"),
+    (regex.compile(r" ([,.;:?!%)\]])"), r"\1"),
+    (regex.compile(r"([$(\[]) "), r"\1"),
+    (regex.compile(r"``\s*(.*?)\s*''"), r'"\1"'),
+)
+
+
+def detokenise(sentence: str) -> str:
+    """Undo MRPC's tokenisation: 'Amrozi 's brother , he said .' -> "Amrozi's brother, he said."."""
+    text = _QUOTED.sub(r'"\1"', sentence.strip())
+    text = text.replace("<QUOTE>", '"')
+    for pattern, replacement in _DETOKENISE:
+        text = pattern.sub(replacement, text)
+    if text and text[-1] not in ".!?\"'":
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+def load_mrpc(folder: Path, half: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    positives, negatives = [], []
+    with (folder / "mrpc" / "msr_paraphrase_train.txt").open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for row in reader:
+            if len(row) != 5 or half not in ("all", half_of(row[1] + row[2])):
+                continue
+            pair = (detokenise(row[3]), detokenise(row[4]))
+            (positives if row[0] == "1" else negatives).append(pair)
+    return positives, negatives
+
+
+# -- injection -------------------------------------------------------------------------
+
+
+@dataclass
+class Injected:
+    kind: str
+    text: str
+    earlier: tuple[int, int]
+    later: tuple[int, int]
+
+
+def _slots(document: Document) -> list[int]:
+    """Offsets where a sentence can be inserted: after each body sentence."""
+    return [s.end for s in document.sentences if not s.is_heading]
+
+
+def _insert(
+    text: str, offset: int, sentence: str, rng: random.Random, limit: int | None = None
+) -> tuple[str, tuple[int, int]]:
+    """Insert ``sentence`` after the sentence ending at ``offset``: in its paragraph or as its own.
+
+    A new paragraph goes at the end of the current one, but never at or past ``limit``.
+    """
+    prefix = " "
+    if rng.random() < 0.5:
+        line_end = text.find("\n", offset)
+        paragraph_end = len(text) if line_end < 0 else line_end
+        if limit is None or paragraph_end < limit:
+            prefix, offset = "\n\n", paragraph_end
+    start = offset + len(prefix)
+    return text[:offset] + prefix + sentence + text[offset:], (start, start + len(sentence))
+
+
+def _two_places(document: Document, rng: random.Random) -> tuple[int, int] | None:
+    """Two insertion slots at least two sentences apart: earlier in the first half, later after it."""
+    slots = _slots(document)
+    if len(slots) < 4:
+        return None
+    first = rng.randrange(0, len(slots) // 2)
+    second = rng.randrange(min(first + 2, len(slots) - 1), len(slots))
+    return slots[first], slots[second]
+
+
+def inject_pair(article: Article, pair: tuple[str, str], kind: str, rng: random.Random) -> Injected | None:
+    """Insert ``pair[0]`` early and ``pair[1]`` later."""
+    places = _two_places(Document(article.text), rng)
+    if places is None:
+        return None
+    early, late = places
+    # The later one goes in first so that the earlier slot's offset stays valid.
+    text, later = _insert(article.text, late, pair[1], rng)
+    grown = len(text)
+    text, earlier = _insert(text, early, pair[0], rng, limit=later[0])
+    shift = len(text) - grown
+    return Injected(kind, text, earlier, (later[0] + shift, later[1] + shift))
+
+
+def source_sentences(document: Document, minimum_words: int) -> list[int]:
+    return [
+        i
+        for i, s in enumerate(document.sentences)
+        if not s.is_heading and s.token_end - s.token_start >= minimum_words
+    ]
+
+
+def inject_copy(article: Article, kind: str, rng: random.Random) -> Injected | None:
+    """Copy a sentence (or passage, or run of words) of the article later, verbatim or edited."""
+    document = Document(article.text)
+    sentences = document.sentences
+    body = [i for i, s in enumerate(sentences) if not s.is_heading]
+    candidates = [i for i in source_sentences(document, 8) if body and i <= body[len(body) // 2]]
+    if len(body) < 4 or not candidates:
+        return None
+    index = rng.choice(candidates)
+    source = sentences[index]
+    later_slots = [s.end for s in sentences[index + 3 :] if not s.is_heading]
+    if not later_slots:
+        return None
+    slot = rng.choice(later_slots)
+    mode = rng.random()
+    opener = "\0"
+    if kind == "verbatim" and mode < 0.2 and index + 1 < len(sentences) and sentences[index + 1].end < slot:
+        # A passage of two or three sentences.
+        last = min(index + rng.choice((1, 2)), len(sentences) - 1)
+        while sentences[last].end >= slot or sentences[last].paragraph != source.paragraph:
+            last -= 1
+        earlier = (source.start, sentences[last].end)
+        copy = article.text[earlier[0] : earlier[1]]
+    elif kind == "verbatim" and mode < 0.4:
+        # A run of eight or more words inside a new sentence.
+        tokens = document.sentence_tokens(source)
+        length = rng.randint(8, max(8, min(14, len(tokens))))
+        first = rng.randrange(0, len(tokens) - length + 1)
+        earlier = (tokens[first].start, tokens[first + length - 1].end)
+        run = article.text[earlier[0] : earlier[1]]
+        opener = rng.choice(("Officials have said that", "As reported earlier,", "It is worth noting that",
+                             "Critics point out that"))
+        copy = f"{opener} {run[:1].lower() + run[1:] if not run[:2].isupper() else run}."
+    else:
+        earlier = (source.start, source.end)
+        copy = source.text
+        if kind == "edited":
+            edited = edit(copy, rng)
+            if edited is None:
+                return None
+            copy = edited
+    text, later = _insert(article.text, slot, copy, rng)
+    if copy.startswith(opener):
+        # Only the run itself is the repeat, not the opener or the full stop.
+        later = (later[0] + len(opener) + 1, later[1] - 1)
+    return Injected(kind, text, earlier, later)
+
+
+_SPELLING = (("ise", "ize"), ("our", "or"), ("tre", "ter"), ("ence", "ense"), ("ize", "ise"))
+_FUNCTION_SWAPS = {
+    "is": "was", "was": "is", "has": "had", "had": "has", "will": "would", "would": "will",
+    "the": "a", "a": "the", "said": "says", "says": "said", "are": "were", "were": "are",
+    "and": "as well as", "but": "although", "also": "now",
+}  # fmt: skip
+_INSERTS = ("also", "now", "still", "reportedly", "recently", "already", "even", "then")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+
+
+def edit(sentence: str, rng: random.Random) -> str | None:
+    """One to three small edits of the kinds sub-editors make to a sentence they copy."""
+    text = sentence
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        words = list(_WORD.finditer(text))
+        if len(words) < 6:
+            return None
+        operation = rng.choice(("drop", "insert", "swap", "number", "spelling", "attribution"))
+        match = rng.choice(words[1:])
+        if operation == "drop":
+            text = text[: match.start()] + text[match.end() :].lstrip(" ")
+        elif operation == "insert":
+            text = text[: match.start()] + rng.choice(_INSERTS) + " " + text[match.start() :]
+        elif operation == "swap":
+            swappable = [m for m in words[1:] if m.group().lower() in _FUNCTION_SWAPS]
+            if swappable:
+                m = rng.choice(swappable)
+                text = text[: m.start()] + _FUNCTION_SWAPS[m.group().lower()] + text[m.end() :]
+            else:
+                text = text[: match.start()] + text[match.end() :].lstrip(" ")
+        elif operation == "number":
+            numbers = [m for m in words if m.group().isdigit()]
+            if numbers:
+                m = rng.choice(numbers)
+                text = text[: m.start()] + str(int(m.group()) + rng.randint(1, 9)) + text[m.end() :]
+            else:
+                text = text[: match.start()] + rng.choice(_INSERTS) + " " + text[match.start() :]
+        elif operation == "spelling":
+            changed = False
+            for m in words:
+                for old, new in _SPELLING:
+                    if len(m.group()) > 5 and old in m.group()[-6:]:
+                        word = m.group()[::-1].replace(old[::-1], new[::-1], 1)[::-1]
+                        text = text[: m.start()] + word + text[m.end() :]
+                        changed = True
+                        break
+                if changed:
+                    break
+            if not changed:
+                text = text[: match.start()] + text[match.end() :].lstrip(" ")
+        else:
+            moved = _move_attribution(text)
+            text = moved if moved is not None else text[: match.start()] + text[match.end() :].lstrip(" ")
+    return None if text == sentence else text
+
+
+_ATTRIBUTION = regex.compile(r"^(?P<body>.+?),?\s+(?P<who>(?:he|she|they|it|[\p{Lu}][\p{L}.' -]{0,40}?)\s+(?:said|says|added))\.$")
+
+
+def _move_attribution(sentence: str) -> str | None:
+    """'X happened, he said.' -> 'He said X happened.'"""
+    match = _ATTRIBUTION.match(sentence)
+    if match is None:
+        return None
+    body = match.group("body")
+    who = match.group("who")
+    return f"{who[:1].upper()}{who[1:]} {body[:1].lower() if not body[:2].isupper() else body[:1]}{body[1:]}."
+
+
+# -- measuring ----------------------------------------------------------------------
+
+
+def overlaps(span: tuple[int, int], start: int, end: int) -> bool:
+    return start < span[1] and span[0] < end
+
+
+def hits(finding: Finding, injected: Injected) -> bool:
+    if not overlaps(injected.later, finding.span.start, finding.span.end):
+        return False
+    return any(overlaps(injected.earlier, r.start, r.end) for r in finding.related)
+
+
+def finding_kind(finding: Finding) -> str:
+    kind = finding.data.get("kind")
+    return str(kind) if kind else CODE_KIND.get(finding.code, finding.code)
+
+
+def build_injections(articles: Sequence[Article], folder: Path, half: str, seed: int) -> Iterator[Injected]:
+    positives, negatives = load_mrpc(folder, half)
+    pair_rng = random.Random(seed)
+    pair_rng.shuffle(positives)
+    pair_rng.shuffle(negatives)
+    positive_pairs = itertools.cycle(positives)
+    negative_pairs = itertools.cycle(negatives)
+    for article in articles:
+        rng = random.Random(f"{seed}:{article.name}")
+        for kind in KINDS:
+            if kind in ("verbatim", "edited"):
+                injected = inject_copy(article, kind, rng)
+            else:
+                pair = next(positive_pairs if kind == "paraphrase" else negative_pairs)
+                injected = inject_pair(article, pair, kind, rng)
+            if injected is not None:
+                yield injected
+
+
+def measure(config: Config, articles: Sequence[Article], injections: Sequence[Injected]) -> dict[str, object]:
+    checker = Checker(config)
+    clean_findings: list[tuple[str, Finding]] = []
+    started = time.perf_counter()
+    for article in articles:
+        report = checker.check(article.text, identifier=article.name)
+        clean_findings.extend((article.name, f) for f in report.findings if f.check == "repeats")
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    misses: dict[str, list[Injected]] = defaultdict(list)
+    false_alarms: list[tuple[Injected, Finding]] = []
+    for injected in injections:
+        report = checker.check(injected.text)
+        findings = [f for f in report.findings if f.check == "repeats"]
+        total[injected.kind] += 1
+        matched = [f for f in findings if hits(f, injected)]
+        if matched:
+            found[injected.kind] += 1
+            confusion[injected.kind][finding_kind(matched[0])] += 1
+        else:
+            misses[injected.kind].append(injected)
+        if injected.kind == "mrpc-negative":
+            continue
+        for f in findings:
+            kind = finding_kind(f)
+            predicted[kind] += 1
+            if hits(f, injected):
+                correct[kind] += 1
+            else:
+                false_alarms.append((injected, f))
+    checker.close()
+    return {
+        "clean": clean_findings,
+        "found": found,
+        "total": total,
+        "predicted": predicted,
+        "correct": correct,
+        "confusion": confusion,
+        "misses": misses,
+        "false_alarms": false_alarms,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def print_results(result: dict[str, object], articles: int, verbose: bool) -> None:
+    clean = result["clean"]
+    assert isinstance(clean, list)
+    print(f"clean articles: {articles}, findings: {len(clean)} ({len(clean) / max(articles, 1) * 50:.2f} per 50 articles)")
+    found, total = result["found"], result["total"]
+    predicted, correct = result["predicted"], result["correct"]
+    assert isinstance(found, Counter) and isinstance(total, Counter)
+    assert isinstance(predicted, Counter) and isinstance(correct, Counter)
+    print(f"{'kind':<14}{'injected':>9}{'recall':>8}{'findings':>9}{'precision':>10}")
+    for kind in KINDS:
+        recall = found[kind] / total[kind] if total[kind] else float("nan")
+        precision = correct[kind] / predicted[kind] if predicted[kind] else float("nan")
+        if kind == "mrpc-negative":
+            print(f"{kind:<14}{total[kind]:>9}{recall:>8.3f}  (flagged: near misses MRPC annotators judged not paraphrases)")
+        else:
+            print(f"{kind:<14}{total[kind]:>9}{recall:>8.3f}{predicted[kind]:>9}{precision:>10.3f}")
+    for kind in ("heading",):
+        if predicted[kind]:
+            print(f"{kind:<14}{'':>9}{'':>8}{predicted[kind]:>9}{correct[kind] / predicted[kind]:>10.3f}")
+    confusion = result["confusion"]
+    assert isinstance(confusion, dict)
+    print("found as:", {k: dict(v) for k, v in confusion.items()})
+    print(f"seconds: {result['seconds']:.1f}")
+    if verbose:
+        for name, f in clean:
+            print(f"CLEAN {name}: {f.code} {f.message}")
+        misses = result["misses"]
+        assert isinstance(misses, dict)
+        for kind, missed in misses.items():
+            for m in missed[:15]:
+                print(f"MISS {kind}: {m.text[m.earlier[0]:m.earlier[1]]!r} -> {m.text[m.later[0]:m.later[1]]!r}")
+        false_alarms = result["false_alarms"]
+        assert isinstance(false_alarms, list)
+        for injected, f in false_alarms[:40]:
+            print(f"FALSE {injected.kind}: {f.code} {f.message} | {f.span.text!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--half", choices=("tune", "report", "all"), default="report")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--option", action="append", default=[], help="repeats option NAME=VALUE")
+    parser.add_argument("--verbose", action="store_true", help="list clean findings, misses and false alarms")
+    args = parser.parse_args(argv)
+    folder = eval_folder()
+    if not (folder / "news-gb").is_dir() or not (folder / "mrpc").is_dir():
+        print(f"evaluation data not found at {folder}; nothing measured")
+        return 0
+    articles = load_articles(folder, args.half)
+    if args.limit:
+        articles = articles[: args.limit]
+    injections = list(build_injections(articles, folder, args.half, args.seed))
+    options: dict[str, object] = {}
+    for item in args.option:
+        name, _, value = item.partition("=")
+        options[name] = float(value) if "." in value else int(value)
+    config = Config(select=["repeats"], checks={"repeats": options} if options else {})
+    print(f"data: {folder} (news-gb, news-us, mrpc); half: {args.half}; seed: {args.seed}")
+    print_results(measure(config, articles, injections), len(articles), args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
