@@ -38,8 +38,9 @@ import sys
 import time
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import regex
@@ -48,11 +49,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsqa import Config  # noqa: E402
+from newsqa.analysis.repetition import Restatement, Thresholds, restatements  # noqa: E402
 from newsqa.checker import Checker  # noqa: E402
 from newsqa.document import Document  # noqa: E402
 from newsqa.report import Finding  # noqa: E402
 
-KINDS = ("verbatim", "edited", "paraphrase", "mrpc-negative")
+KINDS = ("verbatim", "edited", "paraphrase", "passage", "mrpc-negative")
+# Share of the clean-article bar (one finding per 50 articles) the tuned pairs may use:
+# verbatim runs and grouping are not simulated while tuning.
+CLEAN_SHARE = 0.7
 CODE_KIND = {"NQ101": "verbatim", "NQ102": "edited", "NQ103": "paraphrase", "NQ104": "heading"}
 
 
@@ -119,11 +124,21 @@ def load_mrpc(folder: Path, half: str) -> tuple[list[tuple[str, str]], list[tupl
 
 
 @dataclass
-class Injected:
+class Repeat:
+    """One injected repeat: ``later`` (offsets in the sample's text) repeats ``earlier``."""
+
     kind: str
-    text: str
     earlier: tuple[int, int]
     later: tuple[int, int]
+
+
+@dataclass
+class Sample:
+    """An article with repeats of one kind injected."""
+
+    kind: str
+    text: str
+    repeats: list[Repeat]
 
 
 def _slots(document: Document) -> list[int]:
@@ -132,11 +147,12 @@ def _slots(document: Document) -> list[int]:
 
 
 def _insert(
-    text: str, offset: int, sentence: str, rng: random.Random, limit: int | None = None
-) -> tuple[str, tuple[int, int]]:
-    """Insert ``sentence`` after the sentence ending at ``offset``: in its paragraph or as its own.
+    text: str, offset: int, sentences: Sequence[str], rng: random.Random, limit: int | None = None
+) -> tuple[str, list[tuple[int, int]]]:
+    """Insert ``sentences`` after the sentence ending at ``offset``: in its paragraph or as a new one.
 
     A new paragraph goes at the end of the current one, but never at or past ``limit``.
+    Returns the new text and the span of each inserted sentence.
     """
     prefix = " "
     if rng.random() < 0.5:
@@ -144,8 +160,12 @@ def _insert(
         paragraph_end = len(text) if line_end < 0 else line_end
         if limit is None or paragraph_end < limit:
             prefix, offset = "\n\n", paragraph_end
-    start = offset + len(prefix)
-    return text[:offset] + prefix + sentence + text[offset:], (start, start + len(sentence))
+    spans = []
+    position = offset + len(prefix)
+    for sentence in sentences:
+        spans.append((position, position + len(sentence)))
+        position += len(sentence) + 1
+    return text[:offset] + prefix + " ".join(sentences) + text[offset:], spans
 
 
 def _two_places(document: Document, rng: random.Random) -> tuple[int, int] | None:
@@ -158,18 +178,25 @@ def _two_places(document: Document, rng: random.Random) -> tuple[int, int] | Non
     return slots[first], slots[second]
 
 
-def inject_pair(article: Article, pair: tuple[str, str], kind: str, rng: random.Random) -> Injected | None:
-    """Insert ``pair[0]`` early and ``pair[1]`` later."""
+def inject_pairs(
+    article: Article, pairs: Sequence[tuple[str, str]], kind: str, rng: random.Random
+) -> Sample | None:
+    """Insert the first sentences of ``pairs`` together early, their second sentences (shuffled) later."""
     places = _two_places(Document(article.text), rng)
     if places is None:
         return None
     early, late = places
-    # The later one goes in first so that the earlier slot's offset stays valid.
-    text, later = _insert(article.text, late, pair[1], rng)
+    order = list(range(len(pairs)))
+    rng.shuffle(order)
+    # The later ones go in first so that the earlier slot's offset stays valid.
+    text, later = _insert(article.text, late, [pairs[n][1] for n in order], rng)
     grown = len(text)
-    text, earlier = _insert(text, early, pair[0], rng, limit=later[0])
+    text, earlier = _insert(text, early, [pair[0] for pair in pairs], rng, limit=later[0][0])
     shift = len(text) - grown
-    return Injected(kind, text, earlier, (later[0] + shift, later[1] + shift))
+    repeats = [
+        Repeat(kind, earlier[n], (later[k][0] + shift, later[k][1] + shift)) for k, n in enumerate(order)
+    ]
+    return Sample(kind, text, repeats)
 
 
 def source_sentences(document: Document, minimum_words: int) -> list[int]:
@@ -180,7 +207,7 @@ def source_sentences(document: Document, minimum_words: int) -> list[int]:
     ]
 
 
-def inject_copy(article: Article, kind: str, rng: random.Random) -> Injected | None:
+def inject_copy(article: Article, kind: str, rng: random.Random) -> Sample | None:
     """Copy a sentence (or passage, or run of words) of the article later, verbatim or edited."""
     document = Document(article.text)
     sentences = document.sentences
@@ -221,11 +248,12 @@ def inject_copy(article: Article, kind: str, rng: random.Random) -> Injected | N
             if edited is None:
                 return None
             copy = edited
-    text, later = _insert(article.text, slot, copy, rng)
+    text, spans = _insert(article.text, slot, [copy], rng)
+    later = spans[0]
     if copy.startswith(opener):
         # Only the run itself is the repeat, not the opener or the full stop.
         later = (later[0] + len(opener) + 1, later[1] - 1)
-    return Injected(kind, text, earlier, later)
+    return Sample(kind, text, [Repeat(kind, earlier, later)])
 
 
 _SPELLING = (("ise", "ize"), ("our", "or"), ("tre", "ter"), ("ence", "ense"), ("ize", "ise"))
@@ -304,10 +332,16 @@ def overlaps(span: tuple[int, int], start: int, end: int) -> bool:
     return start < span[1] and span[0] < end
 
 
-def hits(finding: Finding, injected: Injected) -> bool:
-    if not overlaps(injected.later, finding.span.start, finding.span.end):
-        return False
-    return any(overlaps(injected.earlier, r.start, r.end) for r in finding.related)
+def finding_hits(finding: Finding, repeat: Repeat) -> bool:
+    return overlaps(repeat.later, finding.span.start, finding.span.end) and any(
+        overlaps(repeat.earlier, r.start, r.end) for r in finding.related
+    )
+
+
+def pair_hits(pair: Restatement, repeat: Repeat) -> bool:
+    return overlaps(repeat.later, pair.later.start, pair.later.end) and overlaps(
+        repeat.earlier, pair.earlier.start, pair.earlier.end
+    )
 
 
 def finding_kind(finding: Finding) -> str:
@@ -315,7 +349,7 @@ def finding_kind(finding: Finding) -> str:
     return str(kind) if kind else CODE_KIND.get(finding.code, finding.code)
 
 
-def build_injections(articles: Sequence[Article], folder: Path, half: str, seed: int) -> Iterator[Injected]:
+def build_samples(articles: Sequence[Article], folder: Path, half: str, seed: int) -> Iterator[Sample]:
     positives, negatives = load_mrpc(folder, half)
     pair_rng = random.Random(seed)
     pair_rng.shuffle(positives)
@@ -326,96 +360,162 @@ def build_injections(articles: Sequence[Article], folder: Path, half: str, seed:
         rng = random.Random(f"{seed}:{article.name}")
         for kind in KINDS:
             if kind in ("verbatim", "edited"):
-                injected = inject_copy(article, kind, rng)
+                sample = inject_copy(article, kind, rng)
+            elif kind == "paraphrase":
+                sample = inject_pairs(article, [next(positive_pairs)], kind, rng)
+            elif kind == "passage":
+                sample = inject_pairs(article, [next(positive_pairs) for _ in range(3)], kind, rng)
             else:
-                pair = next(positive_pairs if kind == "paraphrase" else negative_pairs)
-                injected = inject_pair(article, pair, kind, rng)
-            if injected is not None:
-                yield injected
+                sample = inject_pairs(article, [next(negative_pairs)], kind, rng)
+            if sample is not None:
+                yield sample
 
 
-def measure(config: Config, articles: Sequence[Article], injections: Sequence[Injected]) -> dict[str, object]:
+@dataclass
+class Tally:
+    """Counts behind recall and precision, per kind."""
+
+    clean: list[tuple[str, str]] = field(default_factory=list)
+    found: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
+    predicted: Counter[str] = field(default_factory=Counter)
+    correct: Counter[str] = field(default_factory=Counter)
+    confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    misses: list[tuple[Sample, Repeat]] = field(default_factory=list)
+    false_alarms: list[tuple[Sample, str]] = field(default_factory=list)
+
+    def add_sample(self, sample: Sample, reported: Sequence[tuple[str, Callable[[Repeat], bool], str]]) -> None:
+        """``reported``: (kind, does it hit this repeat?, description) for each finding or pair."""
+        for repeat in sample.repeats:
+            self.total[repeat.kind] += 1
+            kinds = [kind for kind, hit, _ in reported if hit(repeat)]
+            if kinds:
+                self.found[repeat.kind] += 1
+                self.confusion[repeat.kind][kinds[0]] += 1
+            else:
+                self.misses.append((sample, repeat))
+        if sample.kind == "mrpc-negative":
+            return
+        for kind, hit, description in reported:
+            self.predicted[kind] += 1
+            if any(hit(repeat) for repeat in sample.repeats):
+                self.correct[kind] += 1
+            else:
+                self.false_alarms.append((sample, description))
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / self.total[kind] if self.total[kind] else float("nan")
+
+    def precision(self, kind: str) -> float:
+        return self.correct[kind] / self.predicted[kind] if self.predicted[kind] else float("nan")
+
+
+def measure_findings(config: Config, articles: Sequence[Article], samples: Sequence[Sample]) -> Tally:
+    """Run the repeats check as users do and count its findings."""
     checker = Checker(config)
-    clean_findings: list[tuple[str, Finding]] = []
-    started = time.perf_counter()
+    tally = Tally()
     for article in articles:
         report = checker.check(article.text, identifier=article.name)
-        clean_findings.extend((article.name, f) for f in report.findings if f.check == "repeats")
-    found: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    predicted: Counter[str] = Counter()
-    correct: Counter[str] = Counter()
-    confusion: dict[str, Counter[str]] = defaultdict(Counter)
-    misses: dict[str, list[Injected]] = defaultdict(list)
-    false_alarms: list[tuple[Injected, Finding]] = []
-    for injected in injections:
-        report = checker.check(injected.text)
-        findings = [f for f in report.findings if f.check == "repeats"]
-        total[injected.kind] += 1
-        matched = [f for f in findings if hits(f, injected)]
-        if matched:
-            found[injected.kind] += 1
-            confusion[injected.kind][finding_kind(matched[0])] += 1
-        else:
-            misses[injected.kind].append(injected)
-        if injected.kind == "mrpc-negative":
-            continue
-        for f in findings:
-            kind = finding_kind(f)
-            predicted[kind] += 1
-            if hits(f, injected):
-                correct[kind] += 1
-            else:
-                false_alarms.append((injected, f))
+        tally.clean.extend((article.name, f"{f.code} {f.message}") for f in report.findings)
+    for sample in samples:
+        findings = checker.check(sample.text).findings
+        reported = [(finding_kind(f), partial(finding_hits, f), f"{f.code} {f.message}") for f in findings]
+        tally.add_sample(sample, reported)
     checker.close()
-    return {
-        "clean": clean_findings,
-        "found": found,
-        "total": total,
-        "predicted": predicted,
-        "correct": correct,
-        "confusion": confusion,
-        "misses": misses,
-        "false_alarms": false_alarms,
-        "seconds": time.perf_counter() - started,
-    }
+    return tally
 
 
-def print_results(result: dict[str, object], articles: int, verbose: bool) -> None:
-    clean = result["clean"]
-    assert isinstance(clean, list)
-    print(f"clean articles: {articles}, findings: {len(clean)} ({len(clean) / max(articles, 1) * 50:.2f} per 50 articles)")
-    found, total = result["found"], result["total"]
-    predicted, correct = result["predicted"], result["correct"]
-    assert isinstance(found, Counter) and isinstance(total, Counter)
-    assert isinstance(predicted, Counter) and isinstance(correct, Counter)
+def measure_pairs(documents: Sequence[tuple[Sample | None, Document]], thresholds: Thresholds) -> Tally:
+    """Count sentence pairs from :func:`restatements` (fast: for trying many thresholds)."""
+    tally = Tally()
+    for sample, document in documents:
+        pairs = restatements(document, thresholds)
+        if sample is None:
+            # The check reports a group of pairs sharing sentences once.
+            groups = _groups([(p.earlier.index, p.later.index) for p in pairs])
+            tally.clean.extend((document.identifier or "", f"group of {size}") for size in groups)
+            continue
+        reported = [(p.kind, partial(pair_hits, p), f"{p.kind} {p.later.text}") for p in pairs]
+        tally.add_sample(sample, reported)
+    return tally
+
+
+def _groups(edges: Sequence[tuple[int, int]]) -> list[int]:
+    """Sizes of the connected groups of sentences the edges make."""
+    parent: dict[int, int] = {}
+
+    def root(node: int) -> int:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            node = parent[node]
+        return node
+
+    for a, b in edges:
+        parent[root(a)] = root(b)
+    return list(Counter(root(node) for node in list(parent)).values())
+
+
+def print_tally(tally: Tally, articles: int, verbose: bool) -> None:
+    per_50 = len(tally.clean) / max(articles, 1) * 50
+    print(f"clean articles: {articles}, findings: {len(tally.clean)} ({per_50:.2f} per 50 articles)")
     print(f"{'kind':<14}{'injected':>9}{'recall':>8}{'findings':>9}{'precision':>10}")
     for kind in KINDS:
-        recall = found[kind] / total[kind] if total[kind] else float("nan")
-        precision = correct[kind] / predicted[kind] if predicted[kind] else float("nan")
         if kind == "mrpc-negative":
-            print(f"{kind:<14}{total[kind]:>9}{recall:>8.3f}  (flagged: near misses MRPC annotators judged not paraphrases)")
+            note = "(flagged: MRPC pairs its annotators judged not to be paraphrases)"
+            print(f"{kind:<14}{tally.total[kind]:>9}{tally.recall(kind):>8.3f}  {note}")
         else:
-            print(f"{kind:<14}{total[kind]:>9}{recall:>8.3f}{predicted[kind]:>9}{precision:>10.3f}")
-    for kind in ("heading",):
-        if predicted[kind]:
-            print(f"{kind:<14}{'':>9}{'':>8}{predicted[kind]:>9}{correct[kind] / predicted[kind]:>10.3f}")
-    confusion = result["confusion"]
-    assert isinstance(confusion, dict)
-    print("found as:", {k: dict(v) for k, v in confusion.items()})
-    print(f"seconds: {result['seconds']:.1f}")
+            row = f"{kind:<14}{tally.total[kind]:>9}{tally.recall(kind):>8.3f}"
+            print(f"{row}{tally.predicted[kind]:>9}{tally.precision(kind):>10.3f}")
+    if tally.predicted["heading"]:
+        print(f"{'heading':<31}{tally.predicted['heading']:>9}{tally.precision('heading'):>10.3f}")
+    print("found as:", {k: dict(v) for k, v in tally.confusion.items()})
     if verbose:
-        for name, f in clean:
-            print(f"CLEAN {name}: {f.code} {f.message}")
-        misses = result["misses"]
-        assert isinstance(misses, dict)
-        for kind, missed in misses.items():
-            for m in missed[:15]:
-                print(f"MISS {kind}: {m.text[m.earlier[0]:m.earlier[1]]!r} -> {m.text[m.later[0]:m.later[1]]!r}")
-        false_alarms = result["false_alarms"]
-        assert isinstance(false_alarms, list)
-        for injected, f in false_alarms[:40]:
-            print(f"FALSE {injected.kind}: {f.code} {f.message} | {f.span.text!r}")
+        for name, description in tally.clean:
+            print(f"CLEAN {name}: {description}")
+        for sample, repeat in tally.misses[:60]:
+            earlier = sample.text[repeat.earlier[0] : repeat.earlier[1]]
+            later = sample.text[repeat.later[0] : repeat.later[1]]
+            print(f"MISS {repeat.kind}: {earlier!r} -> {later!r}")
+        for sample, description in tally.false_alarms[:60]:
+            print(f"FALSE in {sample.kind}: {description}")
+
+
+def tune(articles: Sequence[Article], samples: Sequence[Sample]) -> Thresholds:
+    """Choose thresholds: best paraphrase recall with clean findings and precision within the bars."""
+    documents: list[tuple[Sample | None, Document]] = [
+        (None, Document(a.text, identifier=a.name)) for a in articles
+    ]
+    documents += [(s, Document(s.text)) for s in samples]
+    budget = len(articles) / 50 * CLEAN_SHARE
+    best: tuple[tuple[float, ...], Thresholds] | None = None
+    grid = itertools.product(
+        (0.75, 0.8, 0.85, 0.9),
+        [round(0.5 + 0.02 * n, 2) for n in range(11)],
+        [round(0.24 + 0.02 * n, 2) for n in range(9)],
+        (2, 3),
+    )
+    for edited, paraphrase, passage, sentences in grid:
+        if passage >= paraphrase:
+            continue
+        thresholds = Thresholds(
+            edited=edited, paraphrase=paraphrase, passage=passage, passage_sentences=sentences
+        )
+        tally = measure_pairs(documents, thresholds)
+        kinds = ("verbatim", "edited", "paraphrase", "passage")
+        if len(tally.clean) > budget or min(tally.precision(k) for k in kinds) < 0.9:
+            continue
+        # Recall first (paraphrase and passages), then fewer clean findings.
+        objective = (
+            round(tally.recall("paraphrase") + tally.recall("passage") + tally.recall("edited"), 3),
+            -len(tally.clean),
+            passage,
+        )
+        if best is None or objective > best[0]:
+            best = (objective, thresholds)
+            print(f"  {thresholds}: recall {objective[0]:.3f}, clean pairs {len(tally.clean)}")
+    if best is None:
+        raise SystemExit("no thresholds meet the bars on this half")
+    return best[1]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -424,6 +524,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
     parser.add_argument("--option", action="append", default=[], help="repeats option NAME=VALUE")
+    parser.add_argument("--tune", action="store_true", help="search thresholds on this half")
     parser.add_argument("--verbose", action="store_true", help="list clean findings, misses and false alarms")
     args = parser.parse_args(argv)
     folder = eval_folder()
@@ -433,14 +534,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = load_articles(folder, args.half)
     if args.limit:
         articles = articles[: args.limit]
-    injections = list(build_injections(articles, folder, args.half, args.seed))
+    samples = list(build_samples(articles, folder, args.half, args.seed))
+    print(f"data: {folder} (news-gb, news-us, mrpc); half: {args.half}; seed: {args.seed}")
+    if args.tune:
+        chosen = tune(articles, samples)
+        print(f"chosen: {chosen}")
+        return 0
     options: dict[str, object] = {}
     for item in args.option:
         name, _, value = item.partition("=")
         options[name] = float(value) if "." in value else int(value)
     config = Config(select=["repeats"], checks={"repeats": options} if options else {})
-    print(f"data: {folder} (news-gb, news-us, mrpc); half: {args.half}; seed: {args.seed}")
-    print_results(measure(config, articles, injections), len(articles), args.verbose)
+    started = time.perf_counter()
+    tally = measure_findings(config, articles, samples)
+    print_tally(tally, len(articles), args.verbose)
+    print(f"seconds: {time.perf_counter() - started:.1f}")
     return 0
 
 

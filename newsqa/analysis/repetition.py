@@ -16,25 +16,31 @@ words (:mod:`newsqa.analysis.wordkeys`), where a word used in more than
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import regex
 from rapidfuzz import fuzz
 
 from newsqa.analysis.wordkeys import content_key, surface_key
-from newsqa.document import Document, Sentence
+from newsqa.document import Document, Quotation, Sentence
 from newsqa.resources import data_lines, data_sections
 
 __all__ = [
+    "DEFAULT_THRESHOLDS",
     "KINDS",
+    "RepeatedQuotation",
     "RepeatedRun",
     "Restatement",
+    "ScoredPair",
     "Thresholds",
+    "repeated_quotations",
     "repeated_runs",
     "restatements",
+    "scored_pairs",
 ]
 
 #: The kinds of restatement, strongest first.
@@ -47,28 +53,43 @@ _MAX_POSTINGS = 48
 
 @attrs.frozen
 class Thresholds:
-    """When two sentences count as the same. Scores are 0..1; defaults chosen on data.
+    """When two sentences count as the same. Scores are 0..1; the defaults were chosen on data.
 
-    ``edited``: character similarity of the two sentences (case, quote marks and
-    spacing ignored) from which a near copy counts as an edited repeat.
-    ``paraphrase``: restatement score (shared content words weighted by how
-    rare they are in the article, see :func:`_paraphrase_score`) from which a
-    sentence counts as saying an earlier one again in other words.
-    ``heading``: similarity from which two headings count as the same heading.
-    ``min_run_words``: words in a verbatim run repeated across sentences.
+    ``edited``: character similarity (case, quote marks and spacing ignored) from
+    which a near copy counts as an edited repeat.
+    ``paraphrase``: restatement score (:attr:`ScoredPair.paraphrase_score`) from
+    which a sentence on its own counts as saying an earlier one again.
+    ``passage`` and ``passage_sentences``: a restated *passage*, where at least
+    ``passage_sentences`` neighbouring sentences each restate one of a group of
+    neighbouring earlier sentences, needs only ``passage`` for each pair: one
+    restated sentence can be chance, a restated run of them is not.
+    ``heading``: character similarity from which two headings are the same heading.
+    ``min_run_words``: words in a run repeated word for word, across sentences too.
     ``min_content_words``: content words a sentence needs to be compared at all;
-    shorter formulaic sentences ("He declined to comment.") are left alone
-    unless repeated word for word as a run of ``min_run_words``.
+    shorter formulaic sentences ("He declined to comment.") only count as part
+    of a verbatim run.
+    ``min_quote_words``: words a quotation needs for its reuse to count as a
+    repeat (``edited`` applies to its similarity): shorter quoted phrases are
+    often quoted again on purpose.
     """
 
     edited: float = 0.8
-    paraphrase: float = 0.5
+    paraphrase: float = 0.6
+    passage: float = 0.28
+    passage_sentences: int = 3
     heading: float = 0.9
     min_run_words: int = 8
     min_content_words: int = 3
+    min_quote_words: int = 4
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+
+# Pairs scoring below both floors are not kept as candidates at all.
+_PARAPHRASE_FLOOR = 0.2
+_SIMILARITY_FLOOR = 0.6
+# Sentences of a restated passage lie within this many sentences of each other.
+_PASSAGE_REACH = 2
 
 
 @attrs.frozen
@@ -86,6 +107,36 @@ class Restatement:
 
 
 @attrs.frozen
+class ScoredPair:
+    """A candidate pair of body sentences with the measures a judgement is made from.
+
+    ``similarity``: character similarity of the two sentences with case, quote
+    marks and spacing ignored (rapidfuzz's normalised Indel similarity).
+    ``overlap``: shared content words (spelling variants, inflections and
+    synonyms folded), each weighted by how rare it is in the article, as a Dice
+    coefficient. ``phrases``: shared pairs of consecutive words, as a Dice
+    coefficient. ``identical``: the same words in the same order.
+    """
+
+    earlier: Sentence
+    later: Sentence
+    similarity: float
+    overlap: float
+    phrases: float
+    identical: bool
+
+    @property
+    def paraphrase_score(self) -> float:
+        """How strongly the later sentence restates the earlier one, 0..1."""
+        return (self.similarity + self.overlap + self.phrases) / 3
+
+    @property
+    def adjacent(self) -> bool:
+        """True when no sentence stands between the two."""
+        return self.later.index - self.earlier.index <= 1
+
+
+@attrs.frozen
 class RepeatedRun:
     """Words ``later_start..later_end`` repeat ``earlier_start..earlier_end`` word for word.
 
@@ -100,16 +151,23 @@ class RepeatedRun:
 
 
 @attrs.frozen
+class RepeatedQuotation:
+    """Quotation ``later`` quotes again, word for word or nearly, what ``earlier`` quoted."""
+
+    earlier: Quotation
+    later: Quotation
+    score: float
+
+
+@attrs.frozen
 class _Unit:
     """A sentence prepared for comparison."""
 
     sentence: Sentence
     surface: tuple[str, ...]
     keys: frozenset[str]
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.surface)
+    text: str
+    bigrams: frozenset[tuple[str, str]]
 
 
 def restatements(
@@ -123,10 +181,21 @@ def restatements(
     boilerplate pattern (the built-in list, plus ``boilerplate``: regular
     expressions matched case-insensitively against a whole sentence) take no part.
     """
+    thresholds = thresholds or DEFAULT_THRESHOLDS
     key = _memo_key("repetition", thresholds, boilerplate)
-    return document.memo(
-        key, lambda doc: _find_restatements(doc, thresholds or DEFAULT_THRESHOLDS, boilerplate)
-    )
+    return document.memo(key, lambda doc: _find_restatements(doc, thresholds, boilerplate))
+
+
+def scored_pairs(
+    document: Document, min_content_words: int = 3, boilerplate: Sequence[str] = ()
+) -> tuple[ScoredPair, ...]:
+    """Every candidate pair of body sentences the index proposes, with its measures.
+
+    What :func:`restatements` judges; useful to see why a pair was or was not
+    reported, and to choose thresholds.
+    """
+    key = f"repetition-pairs:{min_content_words}:{tuple(boilerplate)!r}"
+    return document.memo(key, lambda doc: _scored_pairs(doc, min_content_words, boilerplate))
 
 
 def repeated_runs(
@@ -138,14 +207,24 @@ def repeated_runs(
 
     A run repeated three times appears twice, each later copy paired with the first.
     """
+    thresholds = thresholds or DEFAULT_THRESHOLDS
     key = _memo_key("repetition-runs", thresholds, boilerplate)
-    return document.memo(
-        key, lambda doc: _find_runs(doc, thresholds or DEFAULT_THRESHOLDS, boilerplate)
-    )
+    return document.memo(key, lambda doc: _find_runs(doc, thresholds, boilerplate))
 
 
-def _memo_key(name: str, thresholds: Thresholds | None, boilerplate: Sequence[str]) -> str:
-    if (thresholds is None or thresholds == DEFAULT_THRESHOLDS) and not boilerplate:
+def repeated_quotations(
+    document: Document,
+    thresholds: Thresholds | None = None,
+    boilerplate: Sequence[str] = (),
+) -> tuple[RepeatedQuotation, ...]:
+    """Quotations of at least ``min_quote_words`` words used again later, exactly or nearly."""
+    thresholds = thresholds or DEFAULT_THRESHOLDS
+    key = _memo_key("repetition-quotations", thresholds, boilerplate)
+    return document.memo(key, lambda doc: _find_quotations(doc, thresholds, boilerplate))
+
+
+def _memo_key(name: str, thresholds: Thresholds, boilerplate: Sequence[str]) -> str:
+    if thresholds == DEFAULT_THRESHOLDS and not boilerplate:
         return name
     return f"{name}:{thresholds!r}:{tuple(boilerplate)!r}"
 
@@ -159,7 +238,7 @@ def _boilerplate_pattern(extra: Sequence[str]) -> regex.Pattern[str]:
 
 
 def _kept_sentences(document: Document, boilerplate: Sequence[str]) -> list[Sentence]:
-    pattern = _boilerplate_pattern(boilerplate)
+    pattern = _boilerplate_pattern(tuple(boilerplate))
     return [s for s in document.sentences if not pattern.fullmatch(s.text.strip())]
 
 
@@ -172,34 +251,43 @@ def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
         tokens = document.sentence_tokens(sentence)
         surface = tuple(surface_key(t.text) for t in tokens)
         keys = frozenset(k for k in (content_key(t.text) for t in tokens) if k is not None)
-        units.append(_Unit(sentence=sentence, surface=surface, keys=keys))
+        units.append(
+            _Unit(
+                sentence=sentence,
+                surface=surface,
+                keys=keys,
+                text=" ".join(surface),
+                bigrams=frozenset(zip(surface, surface[1:])),
+            )
+        )
     return units
 
 
 def _find_restatements(
     document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
 ) -> tuple[Restatement, ...]:
-    sentences = _kept_sentences(document, boilerplate)
-    body = _units(document, (s for s in sentences if not s.is_heading))
-    found = list(_body_restatements(body, thresholds))
-    found.extend(_heading_restatements(_units(document, (s for s in sentences if s.is_heading)), thresholds))
+    pairs = scored_pairs(document, thresholds.min_content_words, boilerplate)
+    found = list(_judge(pairs, thresholds))
+    headings = [s for s in _kept_sentences(document, boilerplate) if s.is_heading]
+    found.extend(_heading_restatements(_units(document, headings), thresholds))
     found.sort(key=lambda r: (r.later.index, r.earlier.index))
     return tuple(found)
 
 
-def _body_restatements(units: Sequence[_Unit], thresholds: Thresholds) -> Iterable[Restatement]:
-    units = [u for u in units if len(u.keys) >= thresholds.min_content_words]
+def _scored_pairs(
+    document: Document, min_content_words: int, boilerplate: Sequence[str]
+) -> tuple[ScoredPair, ...]:
+    body = (s for s in _kept_sentences(document, boilerplate) if not s.is_heading)
+    units = [u for u in _units(document, body) if len(u.keys) >= min_content_words]
     document_frequency: dict[str, int] = defaultdict(int)
     for unit in units:
         for key in unit.keys:
             document_frequency[key] += 1
     weights = _rarity_weights(document_frequency, len(units))
+    unit_weights = [sum(weights[k] for k in unit.keys) for unit in units]
     postings: dict[str, list[int]] = defaultdict(list)
-    first_copy: dict[tuple[str, ...], int] = {}
+    found: list[ScoredPair] = []
     for j, unit in enumerate(units):
-        earlier = first_copy.setdefault(unit.surface, j)
-        if earlier != j:
-            yield Restatement(earlier=units[earlier].sentence, later=unit.sentence, kind="verbatim", score=1.0)
         shared: dict[int, float] = defaultdict(float)
         for key in unit.keys:
             posting = postings[key]
@@ -208,47 +296,94 @@ def _body_restatements(units: Sequence[_Unit], thresholds: Thresholds) -> Iterab
                 for i in posting:
                     shared[i] += weight
             posting.append(j)
-        unit_weight = sum(weights[k] for k in unit.keys)
         for i, weight in shared.items():
-            other = units[i]
-            if other.surface == unit.surface:
-                continue
-            # The best a pair could score is 2*shared/(both): skip the hopeless ones cheaply.
-            total = unit_weight + sum(weights[k] for k in other.keys)
-            if 2 * weight / total < thresholds.paraphrase * 0.5:
-                continue
-            judged = _judge(other, unit, weights, thresholds)
-            if judged is not None:
-                kind, score = judged
-                yield Restatement(earlier=other.sentence, later=unit.sentence, kind=kind, score=score)
+            pair = _score(units[i], unit, 2 * weight / (unit_weights[i] + unit_weights[j]))
+            if pair.paraphrase_score >= _PARAPHRASE_FLOOR or pair.similarity >= _SIMILARITY_FLOOR:
+                found.append(pair)
+    return tuple(found)
 
 
 def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[str, float]:
     """Inverse document frequency within the article: a word both sentences alone use weighs most."""
-    return {
-        key: math.log((sentences + 1) / (df + 0.5)) + 0.1 for key, df in document_frequency.items()
-    }
+    return {key: math.log((sentences + 1) / (df + 0.5)) + 0.1 for key, df in document_frequency.items()}
 
 
-def _judge(
-    earlier: _Unit, later: _Unit, weights: dict[str, float], thresholds: Thresholds
-) -> tuple[str, float] | None:
-    similarity = fuzz.ratio(earlier.text, later.text) / 100
-    if similarity >= thresholds.edited:
-        return "edited", round(similarity, 3)
-    score = _paraphrase_score(earlier, later, weights)
-    if score >= thresholds.paraphrase:
-        return "paraphrase", round(score, 3)
-    return None
+def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
+    bigrams = len(earlier.bigrams) + len(later.bigrams)
+    return ScoredPair(
+        earlier=earlier.sentence,
+        later=later.sentence,
+        similarity=round(fuzz.ratio(earlier.text, later.text) / 100, 4),
+        overlap=round(overlap, 4),
+        phrases=round(2 * len(earlier.bigrams & later.bigrams) / bigrams, 4) if bigrams else 0.0,
+        identical=earlier.surface == later.surface,
+    )
 
 
-def _paraphrase_score(earlier: _Unit, later: _Unit, weights: dict[str, float]) -> float:
-    """Weighted Dice overlap of the two sentences' content words."""
-    shared = earlier.keys & later.keys
-    if not shared:
-        return 0.0
-    both = sum(weights[k] for k in earlier.keys) + sum(weights[k] for k in later.keys)
-    return 2 * sum(weights[k] for k in shared) / both
+def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
+    """Restatements among the candidate pairs: copies, single restatements, restated passages."""
+    passage = _restated_passages(pairs, thresholds)
+    for pair in pairs:
+        if pair.identical:
+            yield Restatement(earlier=pair.earlier, later=pair.later, kind="verbatim", score=1.0)
+        elif pair.similarity >= thresholds.edited:
+            yield Restatement(earlier=pair.earlier, later=pair.later, kind="edited", score=pair.similarity)
+        elif not pair.adjacent and (pair.paraphrase_score >= thresholds.paraphrase or pair in passage):
+            score = round(pair.paraphrase_score, 3)
+            yield Restatement(earlier=pair.earlier, later=pair.later, kind="paraphrase", score=score)
+
+
+def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> set[ScoredPair]:
+    """Pairs that belong to a restated passage.
+
+    A passage is ``passage_sentences`` or more pairs, one to one, whose earlier
+    sentences lie close together (no more than ``_PASSAGE_REACH`` apart) before
+    their later sentences, which lie close together too.
+    """
+    eligible = [
+        p
+        for p in pairs
+        if not p.adjacent and (p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
+    ]
+    if len(eligible) < thresholds.passage_sentences:
+        return set()
+    by_later: dict[int, list[ScoredPair]] = defaultdict(list)
+    for pair in eligible:
+        by_later[pair.later.index].append(pair)
+    in_passage: set[ScoredPair] = set()
+    seen: set[ScoredPair] = set()
+    for pair in eligible:
+        if pair in seen:
+            continue
+        group, frontier = [pair], [pair]
+        seen.add(pair)
+        while frontier:
+            current = frontier.pop()
+            for later in range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1):
+                for other in by_later.get(later, ()):
+                    if other not in seen and abs(other.earlier.index - current.earlier.index) <= _PASSAGE_REACH:
+                        seen.add(other)
+                        group.append(other)
+                        frontier.append(other)
+        matched = _one_to_one(group)
+        if len(matched) >= thresholds.passage_sentences and max(
+            p.earlier.index for p in matched
+        ) < min(p.later.index for p in matched):
+            in_passage.update(matched)
+    return in_passage
+
+
+def _one_to_one(group: Sequence[ScoredPair]) -> list[ScoredPair]:
+    """The strongest pairs of a group such that no sentence is used twice."""
+    used_earlier: set[int] = set()
+    used_later: set[int] = set()
+    matched = []
+    for pair in sorted(group, key=lambda p: -p.paraphrase_score):
+        if pair.earlier.index not in used_earlier and pair.later.index not in used_later:
+            used_earlier.add(pair.earlier.index)
+            used_later.add(pair.later.index)
+            matched.append(pair)
+    return matched
 
 
 # -- headings ------------------------------------------------------------------------
@@ -271,34 +406,74 @@ def _heading_text(text: str) -> str:
 
 
 def _heading_restatements(units: Sequence[_Unit], thresholds: Thresholds) -> Iterable[Restatement]:
+    """Headings that repeat an earlier heading: the same words, nearly, or the same formulaic job."""
     families = _heading_families()
-    # Articles have few headings; a long list of them is a table of contents or a
-    # list of items, where every pair is compared against the first copy only.
-    seen: dict[str, _Unit] = {}
-    for unit in units:
-        text = unit.text
-        purpose = families.get(text)
+    texts = [unit.text for unit in units]
+    purposes = [families.get(text) for text in texts]
+    for i, j, score in _near_copies(texts, [unit.keys for unit in units], thresholds.heading, purposes):
+        yield Restatement(earlier=units[i].sentence, later=units[j].sentence, kind="heading", score=score)
+
+
+def _near_copies(
+    texts: Sequence[str],
+    keys: Sequence[frozenset[str]],
+    threshold: float,
+    purposes: Sequence[str | None] = (),
+) -> Iterator[tuple[int, int, float]]:
+    """(earlier, later, similarity) for texts that copy an earlier one exactly or nearly.
+
+    Only texts sharing a content word (``keys``) are compared character by
+    character; texts with the same ``purposes`` entry (not None) count as copies outright.
+    """
+    by_text: dict[str, int] = {}
+    by_purpose: dict[str, int] = {}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, text in enumerate(texts):
+        purpose = purposes[j] if j < len(purposes) else None
+        earlier = by_text.get(text)
+        if earlier is None and purpose is not None:
+            earlier = by_purpose.get(purpose)
+        if earlier is not None:
+            yield earlier, j, 1.0
+            continue
+        candidates = {i for key in keys[j] for i in postings[key][-_MAX_POSTINGS:]}
+        best = max(((fuzz.ratio(texts[i], text) / 100, i) for i in candidates), default=None)
+        if best is not None and best[0] >= threshold:
+            yield best[1], j, round(best[0], 3)
+            continue
+        by_text[text] = j
         if purpose is not None:
-            earlier = seen.get(f"purpose:{purpose}")
-            if earlier is not None:
-                yield Restatement(earlier=earlier.sentence, later=unit.sentence, kind="heading", score=1.0)
-                continue
-            seen[f"purpose:{purpose}"] = unit
-        best: tuple[float, _Unit] | None = None
-        for key, earlier in seen.items():
-            if key.startswith("purpose:"):
-                continue
-            similarity = fuzz.ratio(earlier.text, text) / 100
-            if similarity >= thresholds.heading and (best is None or similarity > best[0]):
-                best = (similarity, earlier)
-        if best is not None:
-            yield Restatement(
-                earlier=best[1].sentence, later=unit.sentence, kind="heading", score=round(best[0], 3)
-            )
-        else:
-            seen.setdefault(f"text:{text}", unit)
-        if len(seen) > 200:
-            break
+            by_purpose[purpose] = j
+        for key in keys[j]:
+            postings[key].append(j)
+
+
+# -- quotations ----------------------------------------------------------------------
+
+
+def _find_quotations(
+    document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
+) -> tuple[RepeatedQuotation, ...]:
+    pattern = _boilerplate_pattern(tuple(boilerplate))
+    quotes: list[Quotation] = []
+    texts: list[str] = []
+    keys: list[frozenset[str]] = []
+    for quote in document.quotations:
+        tokens = document.tokens[_token_range(document, quote.inner_start, quote.inner_end)]
+        if len(tokens) < thresholds.min_quote_words or pattern.fullmatch(quote.text.strip()):
+            continue
+        quotes.append(quote)
+        texts.append(" ".join(surface_key(t.text) for t in tokens))
+        keys.append(frozenset(k for k in (content_key(t.text) for t in tokens) if k is not None))
+    return tuple(
+        RepeatedQuotation(earlier=quotes[i], later=quotes[j], score=score)
+        for i, j, score in _near_copies(texts, keys, thresholds.edited)
+    )
+
+
+def _token_range(document: Document, start: int, end: int) -> slice:
+    starts = document.memo("repetition-token-starts", lambda doc: [t.start for t in doc.tokens])
+    return slice(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
 
 # -- verbatim runs -------------------------------------------------------------------

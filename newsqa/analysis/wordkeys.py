@@ -23,7 +23,9 @@ __all__ = ["content_key", "surface_key"]
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 _POSSESSIVE = regex.compile(r"'s?$")
 _ORDINAL = regex.compile(r"^(\d+)(?:st|nd|rd|th)$")
-_GROUPED_NUMBER = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_NUMBER = regex.compile(r"^(\d+(?:[.,]\d+)*)([a-z]*)$")
+# Unit suffixes written onto a number: 1.76bn = 1.76 billion, 5m, 10km, 3pm.
+_NUMBER_SUFFIXES = {"bn": "billion", "m": "million", "k": "thousand", "pc": "percent"}
 _NUMBER_WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
@@ -71,6 +73,19 @@ def _synonyms() -> dict[str, str]:
     return table
 
 
+def _number_key(number: str) -> str:
+    """1,000 -> 1000; 25th -> 25; 1.76bn -> 1.76 (the unit is a word of its own elsewhere)."""
+    ordinal = _ORDINAL.match(number)
+    if ordinal:
+        return ordinal.group(1)
+    match = _NUMBER.match(number)
+    if match is None:
+        return number
+    digits, suffix = match.groups()
+    digits = regex.sub(r"(?<=\d),(?=\d{3}\b)", "", digits)
+    return digits if suffix in _NUMBER_SUFFIXES or suffix in ("st", "nd", "rd", "th", "") else number
+
+
 def fold_spelling(word: str) -> str:
     """A lower-case word with British/American spelling differences folded away."""
     for pattern, replacement in _SPELLING_FOLDS:
@@ -95,10 +110,7 @@ def content_key(word: str) -> str | None:
         # US, IT, WHO: an acronym that spells a function word is a name.
         return plain if plain.isupper() and len(plain) > 1 else None
     if lower[:1].isdigit():
-        ordinal = _ORDINAL.match(lower)
-        if ordinal:
-            return ordinal.group(1)
-        return lower.replace(",", "") if _GROUPED_NUMBER.match(lower) else lower
+        return _number_key(lower)
     lower = _POSSESSIVE.sub("", lower)
     if lower in _NUMBER_WORDS:
         return _NUMBER_WORDS[lower]

@@ -21,10 +21,11 @@ import attrs
 import regex
 
 from newsqa.analysis.repetition import (
-    KINDS,
+    RepeatedQuotation,
     RepeatedRun,
     Restatement,
     Thresholds,
+    repeated_quotations,
     repeated_runs,
     restatements,
 )
@@ -32,7 +33,15 @@ from newsqa.document import Document, Sentence
 from newsqa.registry import Check, CheckResult, Option, Rule, register_check
 from newsqa.report import Finding, JSONValue
 
-_CODES = {"verbatim": "NQ101", "edited": "NQ102", "paraphrase": "NQ103", "heading": "NQ104"}
+_CODES = {
+    "verbatim": "NQ101",
+    "edited": "NQ102",
+    "paraphrase": "NQ103",
+    "heading": "NQ104",
+    "quotation": "NQ105",
+}
+# When one passage is repeated in several ways, the finding names the strongest.
+_STRENGTH = ("verbatim", "edited", "quotation", "paraphrase", "heading")
 _EXCERPT = 70
 
 
@@ -143,6 +152,22 @@ class RepeatsCheck(Check):
             flagged="What is going on?\nThe strike began on Monday.\nWhat's happening?\nTalks resume on Friday.",
             fixed="What is going on?\nThe strike began on Monday.\nWhat happens next?\nTalks resume on Friday.",
         ),
+        Rule(
+            code="NQ105",
+            name="repeated-quotation",
+            summary="A quotation of four or more words is used twice.",
+            rationale="Readers take a second quotation as something new; quoting the same words twice misleads.",
+            severity="warning",
+            flagged=(
+                "“We will not close a single library,” the council leader said. "
+                "Budgets for parks will fall by a tenth. "
+                "Asked about the cuts, she repeated: “We will not close a single library.”"
+            ),
+            fixed=(
+                "“We will not close a single library,” the council leader said. "
+                "Budgets for parks will fall by a tenth."
+            ),
+        ),
     )
     options = (
         Option(
@@ -201,6 +226,7 @@ class RepeatsCheck(Check):
         told_by_runs = _inside_runs(document, pairs, runs)
         kept = [pair for n, pair in enumerate(pairs) if n not in told_by_runs]
         links = [*_sentence_links(kept), *_run_links(runs, kept)]
+        links += _quotation_links(repeated_quotations(document, self.thresholds, self.boilerplate), links)
         findings = [self._group_finding(document, group) for group in _groups(links)]
         return CheckResult(findings=findings)
 
@@ -210,7 +236,7 @@ class RepeatsCheck(Check):
             {o for link in links for o in (link.earlier, link.later) if o != later}, key=lambda o: o.start
         )
         direct = [link for link in links if link.later == later]
-        strongest = min(direct, key=lambda link: (KINDS.index(link.kind), -link.score))
+        strongest = min(direct, key=lambda link: (_STRENGTH.index(link.kind), -link.score))
         code = _CODES[strongest.kind]
         line = document.line_col(later.start)[0]
         lines = [document.line_col(o.start)[0] for o in earlier]
@@ -259,6 +285,21 @@ def _run_links(runs: Iterable[RepeatedRun], pairs: Sequence[Restatement]) -> Ite
                 kind="verbatim",
                 score=1.0,
             )
+
+
+def _quotation_links(quotations: Iterable[RepeatedQuotation], told: Sequence[_Link]) -> list[_Link]:
+    """Quotations used twice, unless the sentences or runs around them are already told."""
+    links = []
+    for quotation in quotations:
+        earlier = _Occurrence(quotation.earlier.start, quotation.earlier.end)
+        later = _Occurrence(quotation.later.start, quotation.later.end)
+        if not any(_overlap(later, link.later) and _overlap(earlier, link.earlier) for link in told):
+            links.append(_Link(earlier=earlier, later=later, kind="quotation", score=quotation.score))
+    return links
+
+
+def _overlap(a: _Occurrence, b: _Occurrence) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _inside_runs(document: Document, pairs: Sequence[Restatement], runs: Sequence[RepeatedRun]) -> set[int]:
@@ -344,4 +385,6 @@ def _message(
         return f"Line {line} repeats {where} word for word: {quoted}."
     if link.kind == "edited":
         return f"Line {line} repeats {where} with small edits: {quoted}."
+    if link.kind == "quotation":
+        return f"The quotation on line {line} was already used on {where}: {quoted}."
     return f"Line {line} restates {where}: {quoted}."
