@@ -75,9 +75,7 @@ class Checker:
 
     def _keep(self, finding: Finding) -> bool:
         selected = (
-            not self.config.select
-            or finding.check in self.config.select
-            or _matches(finding.code, self.config.select)
+            not self.config.select or finding.check in self.config.select or _matches(finding.code, self.config.select)
         )
         return selected and not _matches(finding.code, self.config.ignore)
 
@@ -159,9 +157,9 @@ class Checker:
         runs.sort(key=lambda run: run.check)
         return Report(
             document=document.info(),
-            checks=tuple(runs),
-            findings=tuple(findings),
-            timeline=tuple(timeline),
+            checks=runs,
+            findings=findings,
+            timeline=timeline,
             suppressed=suppressed,
         )
 

@@ -25,7 +25,7 @@ Example ``newsqa.toml``::
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -50,15 +50,24 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _TOP_LEVEL = ("language", "select", "ignore", "severity", "preferences", "known_names", "max_bytes")
 
 
-def _str_tuple(key: str) -> Callable[[Any], tuple[str, ...]]:
-    def convert(value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            return (value,)
-        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-            return tuple(value)
-        raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
+def _str_tuple(key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
 
-    return convert
+
+def _select(value: Any) -> tuple[str, ...]:
+    return _str_tuple("select", value)
+
+
+def _ignore(value: Any) -> tuple[str, ...]:
+    return _str_tuple("ignore", value)
+
+
+def _known_names(value: Any) -> tuple[str, ...]:
+    return _str_tuple("known_names", value)
 
 
 def _language(value: str | None) -> str | None:
@@ -111,11 +120,11 @@ class Config:
     """
 
     language: str | None = attrs.field(default=None, converter=_language)
-    select: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple("select"))
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple("ignore"))
+    select: tuple[str, ...] = attrs.field(default=(), converter=_select)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignore)
     severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_severities)
     preferences: Mapping[str, str] = attrs.field(factory=dict, converter=_preferences)
-    known_names: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple("known_names"))
+    known_names: tuple[str, ...] = attrs.field(default=(), converter=_known_names)
     checks: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, converter=_sections)
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, converter=_max_bytes)
     source: str | None = None
@@ -197,8 +206,11 @@ def load_config(path: str | Path) -> Config:
 
 
 def find_config(start: str | Path) -> Config:
-    """The config for a file or folder: the nearest ``newsqa.toml``, or ``pyproject.toml``
-    with a ``[tool.newsqa]`` table, walking up from ``start``; defaults when none is found."""
+    """The config that applies to a file or folder.
+
+    That is the nearest ``newsqa.toml``, or ``pyproject.toml`` with a
+    ``[tool.newsqa]`` table, walking up from ``start``; defaults when none is found.
+    """
     here = Path(start).resolve()
     if not here.is_dir():
         here = here.parent

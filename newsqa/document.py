@@ -192,10 +192,7 @@ class Document:
         self._utf16_prefix: list[int] | None = None
 
     def __repr__(self) -> str:
-        return (
-            f"Document(identifier={self.identifier!r}, characters={len(self.text)}, "
-            f"sentences={len(self.sentences)})"
-        )
+        return f"Document(identifier={self.identifier!r}, characters={len(self.text)}, sentences={len(self.sentences)})"
 
     # -- views -------------------------------------------------------------------------
 

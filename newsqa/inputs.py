@@ -26,6 +26,8 @@ def decode_text(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """Decode the bytes of one input, raising :class:`InputError` for what is not UTF-8 text."""
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (raise max_bytes to check it)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: UTF-16 text, not UTF-8; convert it to UTF-8 first")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not text")

@@ -90,12 +90,20 @@ class Option:
         return value
 
 
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+def _mentions(value: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class CheckResult:
     """What a check returns: its findings, and for some checks timeline and engine facts."""
 
-    findings: Sequence[Finding] = attrs.field(factory=tuple, converter=tuple)
-    timeline: Sequence[DateMention] = attrs.field(factory=tuple, converter=tuple)
+    findings: Sequence[Finding] = attrs.field(factory=tuple, converter=_findings)
+    timeline: Sequence[DateMention] = attrs.field(factory=tuple, converter=_mentions)
     engine: str | None = None
     engine_version: str | None = None
     reason: str | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any, Union
@@ -38,7 +39,7 @@ __all__ = [
 #: Version of the JSON report contract. Bumped on any incompatible change.
 SCHEMA_VERSION = "1.0"
 
-JSONValue = Union[str, int, float, bool, None, list["JSONValue"], dict[str, "JSONValue"]]
+JSONValue = Union[str, int, float, bool, None, list["JSONValue"], dict[str, "JSONValue"]]  # noqa: UP007
 """A value that survives a JSON round trip unchanged."""
 
 
@@ -119,6 +120,23 @@ class Span:
         )
 
 
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _seconds(value: float) -> float:
+    # Kept to microseconds so that the JSON round trip is exact.
+    return round(float(value), 6)
+
+
+def _check_runs(value: Iterable[CheckRun]) -> tuple[CheckRun, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Finding:
     """One problem for an editor to look at.
@@ -134,8 +152,8 @@ class Finding:
     severity: Severity = attrs.field(converter=Severity)
     message: str
     span: Span
-    related: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
-    suggestions: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    related: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    suggestions: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     confidence: float = 1.0
     data: Mapping[str, JSONValue] = attrs.field(factory=dict, converter=_freeze_mapping)
 
@@ -189,7 +207,7 @@ class CheckRun:
 
     check: str
     status: CheckStatus = attrs.field(converter=CheckStatus)
-    seconds: float = 0.0
+    seconds: float = attrs.field(default=0.0, converter=_seconds)
     engine: str | None = None
     engine_version: str | None = None
     reason: str | None = None
@@ -200,7 +218,7 @@ class CheckRun:
         return {
             "check": self.check,
             "status": self.status.value,
-            "seconds": round(self.seconds, 6),
+            "seconds": self.seconds,
             "engine": self.engine,
             "engine_version": self.engine_version,
             "reason": self.reason,
@@ -323,7 +341,7 @@ class Report:
     """
 
     document: DocumentInfo
-    checks: tuple[CheckRun, ...] = attrs.field(converter=tuple)
+    checks: tuple[CheckRun, ...] = attrs.field(converter=_check_runs)
     findings: tuple[Finding, ...] = attrs.field(converter=_sorted_findings)
     timeline: tuple[DateMention, ...] = attrs.field(default=(), converter=_sorted_timeline)
     suppressed: int = 0
@@ -350,19 +368,16 @@ class Report:
     @property
     def summary(self) -> dict[str, JSONValue]:
         """Counts by severity, by check and by code, and the checks not run."""
-        by_check: dict[str, JSONValue] = {}
-        by_code: dict[str, JSONValue] = {}
-        for f in self.findings:
-            by_check[f.check] = int(by_check.get(f.check, 0) or 0) + 1
-            by_code[f.code] = int(by_code.get(f.code, 0) or 0) + 1
+        by_check = Counter(f.check for f in self.findings)
+        by_code = Counter(f.code for f in self.findings)
         return {
             "findings": len(self.findings),
             "error": self.count(Severity.ERROR),
             "warning": self.count(Severity.WARNING),
             "info": self.count(Severity.INFO),
             "suppressed": self.suppressed,
-            "by_check": dict(sorted(by_check.items())),
-            "by_code": dict(sorted(by_code.items())),
+            "by_check": {key: by_check[key] for key in sorted(by_check)},
+            "by_code": {key: by_code[key] for key in sorted(by_code)},
             "not_run": [run.check for run in self.not_run],
         }
 

@@ -13,7 +13,7 @@ __all__ = ["data_json", "data_lines", "data_sections", "data_text"]
 @functools.cache
 def data_text(name: str) -> str:
     """The text of ``newsqa/data/<name>``."""
-    return resources.files("newsqa").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("newsqa").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 @functools.cache

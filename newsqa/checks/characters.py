@@ -79,13 +79,22 @@ class CharactersCheck(Check):
         for match in _CONTROL.finditer(text):
             names = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in match.group()}))
             findings.append(
-                self.finding(document, "NQ001", match.start(), match.end(), f"Control character {names} in the text.",
-                             suggestions=("",))
+                self.finding(
+                    document,
+                    "NQ001",
+                    match.start(),
+                    match.end(),
+                    f"Control character {names} in the text.",
+                    suggestions=("",),
+                )
             )
         for match in _REPLACEMENT.finditer(text):
             findings.append(
                 self.finding(
-                    document, "NQ002", match.start(), match.end(),
+                    document,
+                    "NQ002",
+                    match.start(),
+                    match.end(),
                     "Replacement character U+FFFD: a character was lost when this text was converted.",
                 )
             )
@@ -94,7 +103,13 @@ class CharactersCheck(Check):
                 continue  # a byte-order mark at the very start is an encoding signature
             names = ", ".join(sorted({unicodedata.name(ch, f"U+{ord(ch):04X}").lower() for ch in match.group()}))
             findings.append(
-                self.finding(document, "NQ003", match.start(), match.end(), f"Invisible character ({names}) in the text.",
-                             suggestions=("",))
+                self.finding(
+                    document,
+                    "NQ003",
+                    match.start(),
+                    match.end(),
+                    f"Invisible character ({names}) in the text.",
+                    suggestions=("",),
+                )
             )
         return CheckResult(findings=findings)

@@ -1,0 +1,5 @@
+import sys
+
+from newsqa.cli import main
+
+sys.exit(main())

@@ -1,0 +1,42 @@
+"""Quality gates: ``nox -s tests``, ``nox -s lint``, ``nox -s typing``, ``nox -s docs``."""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typing"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The whole test suite against a real LanguageTool server."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs, env={"PYTHONHASHSEED": "0"})
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff: lint and formatting of the package, tests and benchmarks."""
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", "newsqa", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "newsqa", "tests", "benchmarks", "noxfile.py")
+
+
+@nox.session(python=PYTHON)
+def typing(session: nox.Session) -> None:
+    """mypy --strict over the package."""
+    session.install("-e", ".[lint]")
+    session.run("mypy", "--strict", "newsqa")
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the Sphinx documentation with warnings as errors."""
+    session.install("-e", ".[docs]")
+    out = os.path.join("docs", "_build", "html")
+    session.run("sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", out)
