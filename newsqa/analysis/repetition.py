@@ -17,6 +17,7 @@ words (:mod:`newsqa.analysis.wordkeys`), where a word used in more than
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -98,12 +99,15 @@ class Restatement:
 
     ``kind`` is ``"verbatim"``, ``"edited"``, ``"paraphrase"`` or ``"heading"``
     (both are headings); ``score`` is the similarity behind the judgement, 0..1.
+    ``passage`` numbers the restated passage the pair belongs to (pairs with the
+    same number restate one passage sentence by sentence), None for a pair on its own.
     """
 
     earlier: Sentence
     later: Sentence
     kind: str
     score: float
+    passage: int | None = None
 
 
 @attrs.frozen
@@ -116,6 +120,9 @@ class ScoredPair:
     synonyms folded), each weighted by how rare it is in the article, as a Dice
     coefficient. ``phrases``: shared pairs of consecutive words, as a Dice
     coefficient. ``identical``: the same words in the same order.
+    ``other_numbers``: both sentences give two or more numbers and share none
+    of them, so they report different facts in the same frame ("Sales rose to
+    $3 million from $2.9 million." against "Sales rose to $9.8 million from $8.9 million.").
     """
 
     earlier: Sentence
@@ -124,6 +131,7 @@ class ScoredPair:
     overlap: float
     phrases: float
     identical: bool
+    other_numbers: bool = False
 
     @property
     def paraphrase_score(self) -> float:
@@ -232,14 +240,19 @@ def _memo_key(name: str, thresholds: Thresholds, boilerplate: Sequence[str]) -> 
 # -- boilerplate ---------------------------------------------------------------------
 
 
-def _boilerplate_pattern(extra: Sequence[str]) -> regex.Pattern[str]:
+@functools.lru_cache(maxsize=64)
+def _boilerplate_pattern(extra: tuple[str, ...]) -> regex.Pattern[str]:
     patterns = [*data_lines("boilerplate.txt"), *extra]
     return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE | regex.V0)
 
 
 def _kept_sentences(document: Document, boilerplate: Sequence[str]) -> list[Sentence]:
+    """The document's sentences less those matching a boilerplate pattern."""
     pattern = _boilerplate_pattern(tuple(boilerplate))
-    return [s for s in document.sentences if not pattern.fullmatch(s.text.strip())]
+    return document.memo(
+        f"repetition-kept:{tuple(boilerplate)!r}",
+        lambda doc: [s for s in doc.sentences if not pattern.fullmatch(s.text.strip())],
+    )
 
 
 # -- sentences -----------------------------------------------------------------------
@@ -274,9 +287,7 @@ def _find_restatements(
     return tuple(found)
 
 
-def _scored_pairs(
-    document: Document, min_content_words: int, boilerplate: Sequence[str]
-) -> tuple[ScoredPair, ...]:
+def _scored_pairs(document: Document, min_content_words: int, boilerplate: Sequence[str]) -> tuple[ScoredPair, ...]:
     body = (s for s in _kept_sentences(document, boilerplate) if not s.is_heading)
     units = [u for u in _units(document, body) if len(u.keys) >= min_content_words]
     document_frequency: dict[str, int] = defaultdict(int)
@@ -317,24 +328,36 @@ def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
         overlap=round(overlap, 4),
         phrases=round(2 * len(earlier.bigrams & later.bigrams) / bigrams, 4) if bigrams else 0.0,
         identical=earlier.surface == later.surface,
+        other_numbers=_other_numbers(earlier.keys, later.keys),
     )
+
+
+def _other_numbers(earlier: frozenset[str], later: frozenset[str]) -> bool:
+    first = {key for key in earlier if key[:1].isdigit()}
+    second = {key for key in later if key[:1].isdigit()}
+    return len(first) >= 2 and len(second) >= 2 and not first & second
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
     """Restatements among the candidate pairs: copies, single restatements, restated passages."""
-    passage = _restated_passages(pairs, thresholds)
+    passage_of = _restated_passages(pairs, thresholds)
     for pair in pairs:
+        passage = passage_of.get(pair)
         if pair.identical:
-            yield Restatement(earlier=pair.earlier, later=pair.later, kind="verbatim", score=1.0)
+            kind, score = "verbatim", 1.0
+        elif pair.other_numbers:
+            continue
         elif pair.similarity >= thresholds.edited:
-            yield Restatement(earlier=pair.earlier, later=pair.later, kind="edited", score=pair.similarity)
-        elif not pair.adjacent and (pair.paraphrase_score >= thresholds.paraphrase or pair in passage):
-            score = round(pair.paraphrase_score, 3)
-            yield Restatement(earlier=pair.earlier, later=pair.later, kind="paraphrase", score=score)
+            kind, score = "edited", pair.similarity
+        elif not pair.adjacent and (pair.paraphrase_score >= thresholds.paraphrase or passage is not None):
+            kind, score = "paraphrase", round(pair.paraphrase_score, 3)
+        else:
+            continue
+        yield Restatement(earlier=pair.earlier, later=pair.later, kind=kind, score=score, passage=passage)
 
 
-def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> set[ScoredPair]:
-    """Pairs that belong to a restated passage.
+def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> dict[ScoredPair, int]:
+    """The pairs that belong to a restated passage, numbered by passage.
 
     A passage is ``passage_sentences`` or more pairs, one to one, whose earlier
     sentences lie close together (no more than ``_PASSAGE_REACH`` apart) before
@@ -343,14 +366,16 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> s
     eligible = [
         p
         for p in pairs
-        if not p.adjacent and (p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
+        if not p.adjacent
+        and not p.other_numbers
+        and (p.identical or p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
     ]
     if len(eligible) < thresholds.passage_sentences:
-        return set()
+        return {}
     by_later: dict[int, list[ScoredPair]] = defaultdict(list)
     for pair in eligible:
         by_later[pair.later.index].append(pair)
-    in_passage: set[ScoredPair] = set()
+    passage_of: dict[ScoredPair, int] = {}
     seen: set[ScoredPair] = set()
     for pair in eligible:
         if pair in seen:
@@ -359,18 +384,20 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> s
         seen.add(pair)
         while frontier:
             current = frontier.pop()
-            for later in range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1):
+            reach = range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1)
+            for later in reach:
                 for other in by_later.get(later, ()):
                     if other not in seen and abs(other.earlier.index - current.earlier.index) <= _PASSAGE_REACH:
                         seen.add(other)
                         group.append(other)
                         frontier.append(other)
         matched = _one_to_one(group)
-        if len(matched) >= thresholds.passage_sentences and max(
-            p.earlier.index for p in matched
-        ) < min(p.later.index for p in matched):
-            in_passage.update(matched)
-    return in_passage
+        if len(matched) >= thresholds.passage_sentences and max(p.earlier.index for p in matched) < min(
+            p.later.index for p in matched
+        ):
+            number = min(p.later.index for p in matched)
+            passage_of.update((p, number) for p in matched)
+    return passage_of
 
 
 def _one_to_one(group: Sequence[ScoredPair]) -> list[ScoredPair]:
@@ -479,15 +506,10 @@ def _token_range(document: Document, start: int, end: int) -> slice:
 # -- verbatim runs -------------------------------------------------------------------
 
 
-def _find_runs(
-    document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
-) -> tuple[RepeatedRun, ...]:
+def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence[str]) -> tuple[RepeatedRun, ...]:
     size = thresholds.min_run_words
     tokens = [
-        t
-        for s in _kept_sentences(document, boilerplate)
-        if not s.is_heading
-        for t in document.sentence_tokens(s)
+        t for s in _kept_sentences(document, boilerplate) if not s.is_heading for t in document.sentence_tokens(s)
     ]
     ids: dict[str, int] = {}
     stream = [ids.setdefault(surface_key(t.text), len(ids)) for t in tokens]

@@ -14,6 +14,7 @@ short formulaic sentences are only compared word for word.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -53,7 +54,7 @@ def _threshold(value: Any) -> float:
 
 def _word_count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 100:
-        raise ValueError(f"expected a whole number of words from 2 to 100, got {value!r}")
+        raise ValueError(f"expected a whole number from 2 to 100, got {value!r}")
     return value
 
 
@@ -85,6 +86,7 @@ class _Link:
     later: _Occurrence
     kind: str
     score: float
+    passage: int | None = None
 
 
 @register_check
@@ -135,8 +137,8 @@ class RepeatsCheck(Check):
             flagged=(
                 "Flooding forced 2,000 residents of Carlisle to leave their homes on Sunday. "
                 "Forecasters expect more rain this week. "
-                "On Sunday about 2,000 people in Carlisle had to be evacuated from their houses "
-                "because of the floods."
+                "The Environment Agency has issued three severe warnings. "
+                "About 2,000 Carlisle residents had to leave their homes on Sunday because of the flooding."
             ),
             fixed=(
                 "Flooding forced 2,000 residents of Carlisle to leave their homes on Sunday. "
@@ -164,8 +166,7 @@ class RepeatsCheck(Check):
                 "Asked about the cuts, she repeated: “We will not close a single library.”"
             ),
             fixed=(
-                "“We will not close a single library,” the council leader said. "
-                "Budgets for parks will fall by a tenth."
+                "“We will not close a single library,” the council leader said. Budgets for parks will fall by a tenth."
             ),
         ),
     )
@@ -181,6 +182,18 @@ class RepeatsCheck(Check):
             _DEFAULTS.paraphrase,
             "Restatement score (0-1) from which a sentence restates an earlier one.",
             _threshold,
+        ),
+        Option(
+            "passage_threshold",
+            _DEFAULTS.passage,
+            "Restatement score (0-1) each sentence of a passage restated sentence by sentence needs.",
+            _threshold,
+        ),
+        Option(
+            "passage_sentences",
+            _DEFAULTS.passage_sentences,
+            "Sentences a restated passage needs before passage_threshold applies to them.",
+            _word_count,
         ),
         Option(
             "heading_threshold",
@@ -201,6 +214,12 @@ class RepeatsCheck(Check):
             _word_count,
         ),
         Option(
+            "min_quote_words",
+            _DEFAULTS.min_quote_words,
+            "Words a quotation needs for its second use to be reported.",
+            _word_count,
+        ),
+        Option(
             "boilerplate",
             (),
             "Regular expressions for lines that are never repeats (matched against a whole "
@@ -214,77 +233,141 @@ class RepeatsCheck(Check):
         self.thresholds = Thresholds(
             edited=self.settings["edited_threshold"],
             paraphrase=self.settings["paraphrase_threshold"],
+            passage=self.settings["passage_threshold"],
+            passage_sentences=self.settings["passage_sentences"],
             heading=self.settings["heading_threshold"],
             min_run_words=self.settings["min_run_words"],
             min_content_words=self.settings["min_content_words"],
+            min_quote_words=self.settings["min_quote_words"],
         )
         self.boilerplate: tuple[str, ...] = self.settings["boilerplate"]
 
     def run(self, document: Document) -> CheckResult:
         pairs = restatements(document, self.thresholds, self.boilerplate)
         runs = repeated_runs(document, self.thresholds, self.boilerplate)
-        told_by_runs = _inside_runs(document, pairs, runs)
-        kept = [pair for n, pair in enumerate(pairs) if n not in told_by_runs]
-        links = [*_sentence_links(kept), *_run_links(runs, kept)]
-        links += _quotation_links(repeated_quotations(document, self.thresholds, self.boilerplate), links)
-        findings = [self._group_finding(document, group) for group in _groups(links)]
+        links = _pair_and_run_links(document, pairs, runs)
+        passages: dict[int, list[_Link]] = {}
+        for link in links:
+            if link.passage is not None:
+                passages.setdefault(link.passage, []).append(link)
+        whole = {number for number, members in passages.items() if len(members) > 1}
+        single = [link for link in links if link.passage not in whole]
+        single += _quotation_links(repeated_quotations(document, self.thresholds, self.boilerplate), links)
+        findings = [self._group_finding(document, group) for group in _groups(single)]
+        findings += [self._passage_finding(document, passages[number]) for number in sorted(whole)]
         return CheckResult(findings=findings)
 
-    def _group_finding(self, document: Document, links: Sequence[_Link]) -> Finding:
-        later = max((link.later for link in links), key=lambda o: o.start)
-        earlier = sorted(
-            {o for link in links for o in (link.earlier, link.later) if o != later}, key=lambda o: o.start
+    def _passage_finding(self, document: Document, links: Sequence[_Link]) -> Finding:
+        """One finding for a passage restated sentence by sentence."""
+        links = sorted(links, key=lambda link: link.later.start)
+        strongest = min(links, key=lambda link: (_STRENGTH.index(link.kind), -link.score))
+        earlier = sorted((link.earlier for link in links), key=lambda o: o.start)
+        start, end = links[0].later.start, max(link.later.end for link in links)
+        pairs = [(document.line_col(link.earlier.start)[0], document.line_col(link.later.start)[0]) for link in links]
+        later_lines = _span_of_lines(document, start, end)
+        earlier_lines = _span_of_lines(document, earlier[0].start, max(o.end for o in earlier))
+        told = ", ".join(f"line {b} restates line {a}" for a, b in dict.fromkeys(pairs))
+        verb = "restate" if later_lines.startswith("lines") else "restates"
+        message = f"{later_lines.capitalize()} {verb} {earlier_lines}, sentence by sentence: {told}."
+        score = round(sum(link.score for link in links) / len(links), 3)
+        data: dict[str, JSONValue] = {
+            "kind": strongest.kind,
+            "score": score,
+            "occurrences": 2,
+            "earlier_lines": sorted({a for a, _ in pairs}),
+            "pairs": [[a, b, link.kind, link.score] for (a, b), link in zip(pairs, links)],
+        }
+        return self.finding(
+            document,
+            _CODES[strongest.kind],
+            start,
+            end,
+            message,
+            related=[(o.start, o.end) for o in earlier],
+            confidence=max(0.0, min(1.0, score)),
+            data=data,
         )
-        direct = [link for link in links if link.later == later]
+
+    def _group_finding(self, document: Document, group: _Group) -> Finding:
+        later, earlier = group.places[-1], group.places[:-1]
+        direct = [link for link in group.links if _overlap(link.later, later)]
         strongest = min(direct, key=lambda link: (_STRENGTH.index(link.kind), -link.score))
-        code = _CODES[strongest.kind]
         line = document.line_col(later.start)[0]
         lines = [document.line_col(o.start)[0] for o in earlier]
         data: dict[str, JSONValue] = {
             "kind": strongest.kind,
             "score": strongest.score,
-            "occurrences": len(earlier) + 1,
+            "occurrences": len(group.places),
             "earlier_lines": list(lines),
         }
         return self.finding(
             document,
-            code,
+            _CODES[strongest.kind],
             later.start,
             later.end,
-            _message(document, strongest, later, earlier, line, lines),
+            _message(document, strongest, line, lines),
             related=[(o.start, o.end) for o in earlier],
             confidence=max(0.0, min(1.0, strongest.score)),
             data=data,
         )
 
 
-def _sentence_links(pairs: Iterable[Restatement]) -> Iterable[_Link]:
-    for pair in pairs:
-        yield _Link(
-            earlier=_Occurrence(pair.earlier.start, pair.earlier.end),
-            later=_Occurrence(pair.later.start, pair.later.end),
-            kind=pair.kind,
-            score=pair.score,
-        )
+def _pair_and_run_links(document: Document, pairs: Sequence[Restatement], runs: Sequence[RepeatedRun]) -> list[_Link]:
+    """Sentence pairs and verbatim runs, each repeat told once.
 
-
-def _run_links(runs: Iterable[RepeatedRun], pairs: Sequence[Restatement]) -> Iterable[_Link]:
-    """Verbatim runs not already told by a pair of sentences that contain them."""
+    A run inside a pair of sentences judged verbatim or edited is told by the
+    pair; a paraphrase pair with a run of repeated words inside is told by the
+    run, which is exact. Pairs of sentences inside a longer run are told by the run.
+    """
+    by_later: dict[int, list[int]] = {}
+    for n, pair in enumerate(pairs):
+        by_later.setdefault(pair.later.index, []).append(n)
+    starts = [sentence.start for sentence in document.sentences]
+    dropped: set[int] = set()
+    links: list[_Link] = []
     for run in runs:
-        covered = any(
-            p.later.start <= run.later_start
-            and run.later_end <= p.later.end
-            and p.earlier.start <= run.earlier_start
-            and run.earlier_end <= p.earlier.end
-            for p in pairs
-        )
-        if not covered:
-            yield _Link(
-                earlier=_Occurrence(run.earlier_start, run.earlier_end),
-                later=_Occurrence(run.later_start, run.later_end),
-                kind="verbatim",
-                score=1.0,
+        told_by_pair = False
+        first = max(0, bisect.bisect_right(starts, run.later_start) - 1)
+        last = bisect.bisect_left(starts, run.later_end)
+        for index in range(first, last):
+            for n in by_later.get(index, ()):
+                pair = pairs[n]
+                if _contains(pair.later, run.later_start, run.later_end) and _contains(
+                    pair.earlier, run.earlier_start, run.earlier_end
+                ):
+                    if pair.kind in ("verbatim", "edited"):
+                        told_by_pair = True
+                    else:
+                        dropped.add(n)
+                elif _within(document, pair.later, run.later_start, run.later_end) and _within(
+                    document, pair.earlier, run.earlier_start, run.earlier_end
+                ):
+                    dropped.add(n)
+        if not told_by_pair:
+            links.append(
+                _Link(
+                    earlier=_Occurrence(run.earlier_start, run.earlier_end),
+                    later=_Occurrence(run.later_start, run.later_end),
+                    kind="verbatim",
+                    score=1.0,
+                )
             )
+    for n, pair in enumerate(pairs):
+        if n not in dropped:
+            links.append(
+                _Link(
+                    earlier=_Occurrence(pair.earlier.start, pair.earlier.end),
+                    later=_Occurrence(pair.later.start, pair.later.end),
+                    kind=pair.kind,
+                    score=pair.score,
+                    passage=pair.passage,
+                )
+            )
+    return links
+
+
+def _contains(sentence: Sentence, start: int, end: int) -> bool:
+    return sentence.start <= start and end <= sentence.end
 
 
 def _quotation_links(quotations: Iterable[RepeatedQuotation], told: Sequence[_Link]) -> list[_Link]:
@@ -302,57 +385,65 @@ def _overlap(a: _Occurrence, b: _Occurrence) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _inside_runs(document: Document, pairs: Sequence[Restatement], runs: Sequence[RepeatedRun]) -> set[int]:
-    """Indexes of the pairs whose two sentences lie inside a longer verbatim run, told by the run."""
-    inside = set()
-    for n, pair in enumerate(pairs):
-        for run in runs:
-            if _within(document, pair.later, run.later_start, run.later_end) and _within(
-                document, pair.earlier, run.earlier_start, run.earlier_end
-            ):
-                if not (run.later_start >= pair.later.start and run.later_end <= pair.later.end):
-                    inside.add(n)
-                break
-    return inside
-
-
 def _within(document: Document, sentence: Sentence, start: int, end: int) -> bool:
     """True when every word of ``sentence`` lies in ``start..end``."""
     tokens = document.sentence_tokens(sentence)
     return bool(tokens) and start <= tokens[0].start and tokens[-1].end <= end
 
 
-def _groups(links: Sequence[_Link]) -> list[list[_Link]]:
-    """Links that share or overlap an occurrence, transitively: one group per passage said 2+ times."""
-    parent: dict[_Occurrence, _Occurrence] = {}
+@attrs.frozen
+class _Group:
+    """One passage said two or more times: the places it occurs, in order, and the links between them."""
 
-    def root(node: _Occurrence) -> _Occurrence:
-        parent.setdefault(node, node)
+    places: tuple[_Occurrence, ...]
+    links: tuple[_Link, ...]
+
+
+def _groups(links: Sequence[_Link]) -> list[_Group]:
+    """Group links into passages said two or more times.
+
+    Overlapping occurrences are one place ("the best song of the last 25 years"
+    and "NOT the best song of the last 25 years", or a run that crosses into the
+    next sentence and that sentence); links join places, transitively.
+    """
+    occurrences = sorted({o for link in links for o in (link.earlier, link.later)}, key=lambda o: (o.start, o.end))
+    place_of: dict[_Occurrence, int] = {}
+    places: list[list[int]] = []
+    for occurrence in occurrences:
+        if places and occurrence.start < places[-1][1]:
+            places[-1][1] = max(places[-1][1], occurrence.end)
+        else:
+            places.append([occurrence.start, occurrence.end])
+        place_of[occurrence] = len(places) - 1
+    parent = list(range(len(places)))
+
+    def root(node: int) -> int:
         while parent[node] != node:
             parent[node] = parent[parent[node]]
             node = parent[node]
         return node
 
-    def union(a: _Occurrence, b: _Occurrence) -> None:
-        parent[root(a)] = root(b)
+    for link in links:
+        parent[root(place_of[link.later])] = root(place_of[link.earlier])
+    members: dict[int, set[int]] = {}
+    grouped: dict[int, list[_Link]] = {}
+    for link in links:
+        group = root(place_of[link.earlier])
+        members.setdefault(group, set()).update((place_of[link.earlier], place_of[link.later]))
+        grouped.setdefault(group, []).append(link)
+    return [
+        _Group(
+            places=tuple(_Occurrence(*places[n]) for n in sorted(members[group])),
+            links=tuple(grouped[group]),
+        )
+        for group in grouped
+        if len(members[group]) > 1
+    ]
 
-    for link in links:
-        union(link.later, link.earlier)
-    # Overlapping occurrences are one passage: "the best song of the last 25 years" and
-    # "NOT the best song of the last 25 years" found as two runs.
-    occurrences = sorted(parent, key=lambda o: (o.start, o.end))
-    reach: _Occurrence | None = None
-    for occurrence in occurrences:
-        if reach is not None and occurrence.start < reach.end:
-            union(occurrence, reach)
-            if occurrence.end > reach.end:
-                reach = occurrence
-        else:
-            reach = occurrence
-    groups: dict[_Occurrence, list[_Link]] = {}
-    for link in links:
-        groups.setdefault(root(link.earlier), []).append(link)
-    return list(groups.values())
+
+def _span_of_lines(document: Document, start: int, end: int) -> str:
+    first, last = document.line_col(start)[0], document.line_col(end)[0]
+    return f"line {first}" if first == last else f"lines {first}–{last}"
 
 
 def _excerpt(document: Document, occurrence: _Occurrence) -> str:
@@ -367,14 +458,7 @@ def _line_list(lines: Sequence[int]) -> str:
     return "lines " + ", ".join(str(n) for n in unique[:-1]) + f" and {unique[-1]}"
 
 
-def _message(
-    document: Document,
-    link: _Link,
-    later: _Occurrence,
-    earlier: Sequence[_Occurrence],
-    line: int,
-    lines: Sequence[int],
-) -> str:
+def _message(document: Document, link: _Link, line: int, lines: Sequence[int]) -> str:
     where = _line_list(lines)
     if set(lines) == {line}:
         where = "an earlier sentence on the same line"
