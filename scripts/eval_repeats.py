@@ -318,7 +318,7 @@ _ATTRIBUTION = regex.compile(
 
 
 def _move_attribution(sentence: str) -> str | None:
-    """'X happened, he said.' -> 'He said X happened.'"""
+    """Move a closing attribution to the front: 'X happened, he said.' becomes 'He said X happened.'."""
     match = _ATTRIBUTION.match(sentence)
     if match is None:
         return None
@@ -502,8 +502,10 @@ def tune(articles: Sequence[Article], samples: Sequence[Sample], verbose: bool) 
     budget = len(articles) / 50 * CLEAN_SHARE
     kinds = ("verbatim", "edited", "paraphrase", "passage")
 
-    def acceptable(tally: Tally, clean_limit: float) -> bool:
-        return len(tally.clean) <= clean_limit and all(tally.precision(k) >= 0.9 for k in kinds if tally.predicted[k])
+    def acceptable(tally: Tally, clean_limit: float, precision: float = 0.9) -> bool:
+        return len(tally.clean) <= clean_limit and all(
+            tally.precision(k) >= precision for k in kinds if tally.predicted[k]
+        )
 
     def show(thresholds: Thresholds, tally: Tally) -> None:
         if verbose:

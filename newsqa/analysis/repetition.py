@@ -49,7 +49,7 @@ KINDS = ("verbatim", "edited", "paraphrase", "heading")
 
 # A content word in more sentences than this proposes no candidate pair by itself
 # (it still counts when a candidate pair is scored): what keeps the cost linear.
-_MAX_POSTINGS = 48
+_MAX_POSTINGS = 24
 
 
 @attrs.frozen
@@ -86,7 +86,10 @@ class Thresholds:
 
 DEFAULT_THRESHOLDS = Thresholds()
 
-# Pairs scoring below both floors are not kept as candidates at all.
+# Pairs sharing less than this (weighted) part of their content words are not scored
+# at all: copies and restatements share far more. What keeps scoring cheap.
+_OVERLAP_FLOOR = 0.2
+# Pairs scoring below both floors are not kept as candidates.
 _PARAPHRASE_FLOOR = 0.2
 _SIMILARITY_FLOOR = 0.6
 # Sentences of a restated passage lie within this many sentences of each other.
@@ -167,15 +170,25 @@ class RepeatedQuotation:
     score: float
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Unit:
     """A sentence prepared for comparison."""
 
     sentence: Sentence
     surface: tuple[str, ...]
     keys: frozenset[str]
-    text: str
-    bigrams: frozenset[tuple[str, str]]
+
+    @functools.cached_property
+    def text(self) -> str:
+        return " ".join(self.surface)
+
+    @functools.cached_property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        return frozenset(zip(self.surface, self.surface[1:], strict=False))
+
+    @functools.cached_property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(k for k in self.keys if k[:1].isdigit())
 
 
 def restatements(
@@ -258,21 +271,24 @@ def _kept_sentences(document: Document, boilerplate: Sequence[str]) -> list[Sent
 # -- sentences -----------------------------------------------------------------------
 
 
+def _word_keys(document: Document) -> tuple[list[str], list[str | None]]:
+    """The surface key and the content key of every token of the document."""
+
+    def compute(doc: Document) -> tuple[list[str], list[str | None]]:
+        texts = [t.text for t in doc.tokens]
+        keys = {text: (surface_key(text), content_key(text)) for text in set(texts)}
+        return [keys[text][0] for text in texts], [keys[text][1] for text in texts]
+
+    return document.memo("repetition-word-keys", compute)
+
+
 def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
+    surfaces, contents = _word_keys(document)
     units = []
     for sentence in sentences:
-        tokens = document.sentence_tokens(sentence)
-        surface = tuple(surface_key(t.text) for t in tokens)
-        keys = frozenset(k for k in (content_key(t.text) for t in tokens) if k is not None)
-        units.append(
-            _Unit(
-                sentence=sentence,
-                surface=surface,
-                keys=keys,
-                text=" ".join(surface),
-                bigrams=frozenset(zip(surface, surface[1:])),
-            )
-        )
+        surface = tuple(surfaces[sentence.token_start : sentence.token_end])
+        keys = frozenset(k for k in contents[sentence.token_start : sentence.token_end] if k is not None)
+        units.append(_Unit(sentence=sentence, surface=surface, keys=keys))
     return units
 
 
@@ -299,19 +315,52 @@ def _scored_pairs(document: Document, min_content_words: int, boilerplate: Seque
     postings: dict[str, list[int]] = defaultdict(list)
     found: list[ScoredPair] = []
     for j, unit in enumerate(units):
-        shared: dict[int, float] = defaultdict(float)
-        for key in unit.keys:
-            posting = postings[key]
-            if len(posting) < _MAX_POSTINGS:
-                weight = weights[key]
-                for i in posting:
-                    shared[i] += weight
-            posting.append(j)
-        for i, weight in shared.items():
-            pair = _score(units[i], unit, 2 * weight / (unit_weights[i] + unit_weights[j]))
+        for i in _candidates(unit, unit_weights, weights, postings, j):
+            shared = sum(weights[k] for k in unit.keys & units[i].keys)
+            overlap = 2 * shared / (unit_weights[i] + unit_weights[j])
+            if overlap < _OVERLAP_FLOOR:
+                continue
+            pair = _score(units[i], unit, overlap)
             if pair.paraphrase_score >= _PARAPHRASE_FLOOR or pair.similarity >= _SIMILARITY_FLOOR:
                 found.append(pair)
+        for key in unit.keys:
+            postings[key].append(j)
     return tuple(found)
+
+
+def _candidates(
+    unit: _Unit,
+    unit_weights: Sequence[float],
+    weights: dict[str, float],
+    postings: dict[str, list[int]],
+    j: int,
+) -> list[int]:
+    """Earlier sentences that may share ``_OVERLAP_FLOOR`` of the weighted content words with ``unit``.
+
+    Prefix filtering: a pair reaching the floor shares at least ``_OVERLAP_FLOOR / 2``
+    of this sentence's weight, so once the words left unprobed weigh less than
+    that, every such sentence has turned up through a rarer word; the common
+    words skipped are the ones with the longest postings. A sentence whose
+    probed share plus everything unprobed cannot reach the floor is dropped.
+    """
+    shared: dict[int, float] = {}
+    get = shared.get
+    remaining = unit_weights[j]
+    enough = _OVERLAP_FLOOR / 2 * unit_weights[j]
+    for key in sorted(unit.keys, key=weights.__getitem__, reverse=True):
+        if remaining < enough:
+            break
+        weight = weights[key]
+        posting = postings.get(key)
+        if posting and len(posting) < _MAX_POSTINGS:
+            for i in posting:
+                shared[i] = get(i, 0.0) + weight
+        remaining -= weight
+    return [
+        i
+        for i, weight in shared.items()
+        if 2 * (weight + remaining) >= _OVERLAP_FLOOR * (unit_weights[i] + unit_weights[j])
+    ]
 
 
 def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[str, float]:
@@ -328,14 +377,8 @@ def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
         overlap=round(overlap, 4),
         phrases=round(2 * len(earlier.bigrams & later.bigrams) / bigrams, 4) if bigrams else 0.0,
         identical=earlier.surface == later.surface,
-        other_numbers=_other_numbers(earlier.keys, later.keys),
+        other_numbers=len(earlier.numbers) >= 2 and len(later.numbers) >= 2 and not earlier.numbers & later.numbers,
     )
-
-
-def _other_numbers(earlier: frozenset[str], later: frozenset[str]) -> bool:
-    first = {key for key in earlier if key[:1].isdigit()}
-    second = {key for key in later if key[:1].isdigit()}
-    return len(first) >= 2 and len(second) >= 2 and not first & second
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
@@ -508,16 +551,20 @@ def _token_range(document: Document, start: int, end: int) -> slice:
 
 def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence[str]) -> tuple[RepeatedRun, ...]:
     size = thresholds.min_run_words
-    tokens = [
-        t for s in _kept_sentences(document, boilerplate) if not s.is_heading for t in document.sentence_tokens(s)
+    surfaces, _ = _word_keys(document)
+    positions = [
+        n for s in _kept_sentences(document, boilerplate) if not s.is_heading for n in range(s.token_start, s.token_end)
     ]
     ids: dict[str, int] = {}
-    stream = [ids.setdefault(surface_key(t.text), len(ids)) for t in tokens]
+    stream = [ids.setdefault(surfaces[n], len(ids)) for n in positions]
+    last = len(stream) - size
+    shingles = list(zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True))
     first: dict[tuple[int, ...], int] = {}
+    tokens = document.tokens
     runs: list[RepeatedRun] = []
-    i, last = 0, len(stream) - size
+    i = 0
     while i <= last:
-        j = first.setdefault(tuple(stream[i : i + size]), i)
+        j = first.setdefault(shingles[i], i)
         if j == i or j + size > i:
             i += 1
             continue
@@ -526,14 +573,14 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
             length += 1
         runs.append(
             RepeatedRun(
-                earlier_start=tokens[j].start,
-                earlier_end=tokens[j + length - 1].end,
-                later_start=tokens[i].start,
-                later_end=tokens[i + length - 1].end,
+                earlier_start=tokens[positions[j]].start,
+                earlier_end=tokens[positions[j + length - 1]].end,
+                later_start=tokens[positions[i]].start,
+                later_end=tokens[positions[i + length - 1]].end,
                 words=length,
             )
         )
         for k in range(i + 1, min(i + length, last + 1)):
-            first.setdefault(tuple(stream[k : k + size]), k)
+            first.setdefault(shingles[k], k)
         i += length
     return tuple(runs)

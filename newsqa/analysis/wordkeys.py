@@ -86,8 +86,18 @@ def _number_key(number: str) -> str:
     return digits if suffix in _NUMBER_SUFFIXES or suffix in ("st", "nd", "rd", "th", "") else number
 
 
+_FOLDABLE_ENDINGS = (
+    "ise", "ises", "ised", "ising", "isation", "isations", "iser", "isers",
+    "yse", "yses", "ysed", "ysing",
+    "our", "ours", "oured", "ouring", "ourite", "ourites", "ourable",
+    "tre", "tres", "tred", "ence", "ences", "ogue", "ogues",
+)  # fmt: skip
+
+
 def fold_spelling(word: str) -> str:
     """A lower-case word with British/American spelling differences folded away."""
+    if not word.endswith(_FOLDABLE_ENDINGS):
+        return word
     for pattern, replacement in _SPELLING_FOLDS:
         folded = pattern.sub(replacement, word)
         if folded != word:

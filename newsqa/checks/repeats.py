@@ -270,12 +270,14 @@ class RepeatsCheck(Check):
         verb = "restate" if later_lines.startswith("lines") else "restates"
         message = f"{later_lines.capitalize()} {verb} {earlier_lines}, sentence by sentence: {told}."
         score = round(sum(link.score for link in links) / len(links), 3)
+        earlier_lines_data: list[JSONValue] = sorted({a for a, _ in pairs})
+        pairs_data: list[JSONValue] = [[a, b, link.kind, link.score] for (a, b), link in zip(pairs, links, strict=True)]
         data: dict[str, JSONValue] = {
             "kind": strongest.kind,
             "score": score,
             "occurrences": 2,
-            "earlier_lines": sorted({a for a, _ in pairs}),
-            "pairs": [[a, b, link.kind, link.score] for (a, b), link in zip(pairs, links)],
+            "earlier_lines": earlier_lines_data,
+            "pairs": pairs_data,
         }
         return self.finding(
             document,
