@@ -66,21 +66,24 @@ class Thresholds:
     restated sentence can be chance, a restated run of them is not.
     ``heading``: character similarity from which two headings are the same heading.
     ``min_run_words``: words in a run repeated word for word, across sentences too.
-    ``min_content_words``: content words a sentence needs to be compared at all;
-    shorter formulaic sentences ("He declined to comment.") only count as part
-    of a verbatim run.
+    ``min_content_words``: content words a sentence needs to be compared as an
+    edited copy or a restatement: shorter formulaic sentences ("He declined to
+    comment.") only count when copied word for word.
+    ``min_run_content_words``: different content words a verbatim run needs:
+    runs of mostly function words ("what they can do to avoid trouble") are formulas.
     ``min_quote_words``: words a quotation needs for its reuse to count as a
     repeat (``edited`` applies to its similarity): shorter quoted phrases are
     often quoted again on purpose.
     """
 
-    edited: float = 0.8
+    edited: float = 0.85
     paraphrase: float = 0.6
     passage: float = 0.28
     passage_sentences: int = 3
     heading: float = 0.9
     min_run_words: int = 8
     min_content_words: int = 3
+    min_run_content_words: int = 4
     min_quote_words: int = 4
 
 
@@ -208,15 +211,18 @@ def restatements(
 
 
 def scored_pairs(
-    document: Document, min_content_words: int = 3, boilerplate: Sequence[str] = ()
+    document: Document, thresholds: Thresholds | None = None, boilerplate: Sequence[str] = ()
 ) -> tuple[ScoredPair, ...]:
     """Every candidate pair of body sentences the index proposes, with its measures.
 
     What :func:`restatements` judges; useful to see why a pair was or was not
-    reported, and to choose thresholds.
+    reported, and to choose thresholds. Only ``min_content_words`` and
+    ``min_run_content_words`` of ``thresholds`` matter here.
     """
-    key = f"repetition-pairs:{min_content_words}:{tuple(boilerplate)!r}"
-    return document.memo(key, lambda doc: _scored_pairs(doc, min_content_words, boilerplate))
+    thresholds = thresholds or DEFAULT_THRESHOLDS
+    words = (thresholds.min_content_words, thresholds.min_run_content_words)
+    key = f"repetition-pairs:{words}:{tuple(boilerplate)!r}"
+    return document.memo(key, lambda doc: _scored_pairs(doc, *words, boilerplate))
 
 
 def repeated_runs(
@@ -259,6 +265,17 @@ def _boilerplate_pattern(extra: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE | regex.V0)
 
 
+_LIST_MARKER = regex.compile(r"(?:[-–—•*▪●]|\d{1,3}[.)])\s")
+
+
+def _list_paragraphs(document: Document) -> frozenset[int]:
+    """Paragraphs that are items of a list ("- Best actor - Jamie Foxx"): parallel by design."""
+    return document.memo(
+        "repetition-list-items",
+        lambda doc: frozenset(p.index for p in doc.paragraphs if _LIST_MARKER.match(p.text)),
+    )
+
+
 def _kept_sentences(document: Document, boilerplate: Sequence[str]) -> list[Sentence]:
     """The document's sentences less those matching a boilerplate pattern."""
     pattern = _boilerplate_pattern(tuple(boilerplate))
@@ -295,7 +312,7 @@ def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
 def _find_restatements(
     document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
 ) -> tuple[Restatement, ...]:
-    pairs = scored_pairs(document, thresholds.min_content_words, boilerplate)
+    pairs = scored_pairs(document, thresholds, boilerplate)
     found = list(_judge(pairs, thresholds))
     headings = [s for s in _kept_sentences(document, boilerplate) if s.is_heading]
     found.extend(_heading_restatements(_units(document, headings), thresholds))
@@ -303,9 +320,17 @@ def _find_restatements(
     return tuple(found)
 
 
-def _scored_pairs(document: Document, min_content_words: int, boilerplate: Sequence[str]) -> tuple[ScoredPair, ...]:
-    body = (s for s in _kept_sentences(document, boilerplate) if not s.is_heading)
-    units = [u for u in _units(document, body) if len(u.keys) >= min_content_words]
+def _scored_pairs(
+    document: Document, min_content_words: int, min_copy_words: int, boilerplate: Sequence[str]
+) -> tuple[ScoredPair, ...]:
+    lists = _list_paragraphs(document)
+    body = [s for s in _kept_sentences(document, boilerplate) if not s.is_heading]
+    # List items, and sentences too short to compare as restatements, count only as exact copies.
+    found = _identical_copies(_units(document, (s for s in body if s.paragraph in lists)), 1)
+    all_units = _units(document, (s for s in body if s.paragraph not in lists))
+    short = [u for u in all_units if len(u.keys) < min_content_words]
+    found += _identical_copies(short, min_copy_words)
+    units = [u for u in all_units if len(u.keys) >= min_content_words]
     document_frequency: dict[str, int] = defaultdict(int)
     for unit in units:
         for key in unit.keys:
@@ -313,7 +338,6 @@ def _scored_pairs(document: Document, min_content_words: int, boilerplate: Seque
     weights = _rarity_weights(document_frequency, len(units))
     unit_weights = [sum(weights[k] for k in unit.keys) for unit in units]
     postings: dict[str, list[int]] = defaultdict(list)
-    found: list[ScoredPair] = []
     for j, unit in enumerate(units):
         for i in _candidates(unit, unit_weights, weights, postings, j):
             shared = sum(weights[k] for k in unit.keys & units[i].keys)
@@ -326,6 +350,19 @@ def _scored_pairs(document: Document, min_content_words: int, boilerplate: Seque
         for key in unit.keys:
             postings[key].append(j)
     return tuple(found)
+
+
+def _identical_copies(units: Sequence[_Unit], min_keys: int) -> list[ScoredPair]:
+    """Pairs of units with the same words in the same order, each with ``min_keys`` content words."""
+    first: dict[tuple[str, ...], _Unit] = {}
+    found = []
+    for unit in units:
+        if len(unit.keys) < min_keys:
+            continue
+        earlier = first.setdefault(unit.surface, unit)
+        if earlier is not unit:
+            found.append(ScoredPair(earlier.sentence, unit.sentence, 1.0, 1.0, 1.0, identical=True))
+    return found
 
 
 def _candidates(
@@ -551,14 +588,18 @@ def _token_range(document: Document, start: int, end: int) -> slice:
 
 def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence[str]) -> tuple[RepeatedRun, ...]:
     size = thresholds.min_run_words
-    surfaces, _ = _word_keys(document)
+    surfaces, contents = _word_keys(document)
+    lists = _list_paragraphs(document)
     positions = [
-        n for s in _kept_sentences(document, boilerplate) if not s.is_heading for n in range(s.token_start, s.token_end)
+        n
+        for s in _kept_sentences(document, boilerplate)
+        if not s.is_heading and s.paragraph not in lists
+        for n in range(s.token_start, s.token_end)
     ]
     ids: dict[str, int] = {}
     stream = [ids.setdefault(surfaces[n], len(ids)) for n in positions]
     last = len(stream) - size
-    shingles = list(zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True))
+    shingles = list(zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True)) if last >= 0 else []
     first: dict[tuple[int, ...], int] = {}
     tokens = document.tokens
     runs: list[RepeatedRun] = []
@@ -571,6 +612,13 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
         length = size
         while i + length < len(stream) and j + length < i and stream[j + length] == stream[i + length]:
             length += 1
+        for k in range(i + 1, min(i + length, last + 1)):
+            first.setdefault(shingles[k], k)
+        content = {contents[positions[n]] for n in range(i, i + length)} - {None}
+        if len(content) < thresholds.min_run_content_words:
+            # Mostly function words ("them and what they can do to avoid trouble"): a formula.
+            i += length
+            continue
         runs.append(
             RepeatedRun(
                 earlier_start=tokens[positions[j]].start,
@@ -580,7 +628,5 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
                 words=length,
             )
         )
-        for k in range(i + 1, min(i + length, last + 1)):
-            first.setdefault(shingles[k], k)
         i += length
     return tuple(runs)

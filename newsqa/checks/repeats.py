@@ -214,6 +214,12 @@ class RepeatsCheck(Check):
             _word_count,
         ),
         Option(
+            "min_run_content_words",
+            _DEFAULTS.min_run_content_words,
+            "Different content words a repeated run needs to be reported.",
+            _word_count,
+        ),
+        Option(
             "min_quote_words",
             _DEFAULTS.min_quote_words,
             "Words a quotation needs for its second use to be reported.",
@@ -238,6 +244,7 @@ class RepeatsCheck(Check):
             heading=self.settings["heading_threshold"],
             min_run_words=self.settings["min_run_words"],
             min_content_words=self.settings["min_content_words"],
+            min_run_content_words=self.settings["min_run_content_words"],
             min_quote_words=self.settings["min_quote_words"],
         )
         self.boilerplate: tuple[str, ...] = self.settings["boilerplate"]
@@ -270,7 +277,7 @@ class RepeatsCheck(Check):
         verb = "restate" if later_lines.startswith("lines") else "restates"
         message = f"{later_lines.capitalize()} {verb} {earlier_lines}, sentence by sentence: {told}."
         score = round(sum(link.score for link in links) / len(links), 3)
-        earlier_lines_data: list[JSONValue] = sorted({a for a, _ in pairs})
+        earlier_lines_data: list[JSONValue] = [a for a in sorted({a for a, _ in pairs})]  # noqa: C416
         pairs_data: list[JSONValue] = [[a, b, link.kind, link.score] for (a, b), link in zip(pairs, links, strict=True)]
         data: dict[str, JSONValue] = {
             "kind": strongest.kind,
