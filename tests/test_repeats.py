@@ -113,7 +113,7 @@ def test_a_run_that_crosses_a_sentence_end_is_a_verbatim_repeat() -> None:
     run = "snow closed both runways for most of the morning. Passengers slept in the terminal"
     # The finding covers the place repeated: at least the run, which crosses the sentence end.
     assert run in finding.span.text
-    assert run.capitalize() in finding.related[0].text
+    assert "S" + run[1:] in finding.related[0].text
     assert finding.message.startswith("Line 5 repeats line 1 word for word")
 
 
