@@ -40,3 +40,12 @@ def docs(session: nox.Session) -> None:
     session.install("-e", ".[docs]")
     out = os.path.join("docs", "_build", "html")
     session.run("sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", out)
+
+
+@nox.session(python=PYTHON)
+def benchmarks(session: nox.Session) -> None:
+    """Every benchmark in benchmarks/ (they skip cleanly without ../shared/eval)."""
+    session.install("-e", ".")
+    for script in sorted(os.listdir("benchmarks")):
+        if script.startswith("bench_") and script.endswith(".py"):
+            session.run("python", os.path.join("benchmarks", script), *session.posargs)

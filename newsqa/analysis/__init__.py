@@ -1,1 +1,1 @@
-"""Analyses shared between checks, computed once per document through ``Document.memo``."""
+"""Analyses of a document that more than one check uses, each computed once per document."""

@@ -3,8 +3,8 @@
 Two keys per word. The *surface* key ignores case and the shape of quote marks
 and apostrophes, and nothing else: two sentences with equal surface keys are
 word for word the same. The *content* key also folds spelling variants
-(defence = defense), inflections (signed = signs = sign, by the Snowball
-English stemmer), numbers written as words (two = 2) and the synonyms of
+(defence = defense, by :func:`newsqa.analysis.variants.variant_key`),
+inflections (signed = signs = sign, by the Snowball English stemmer), numbers written as words (two = 2) and the synonyms of
 ``newsqa/data/synonyms.txt`` (pact = deal = agreement); function words
 (``newsqa/data/function_words.txt``) have none, as sharing them says nothing.
 """
@@ -16,6 +16,7 @@ import functools
 import regex
 import snowballstemmer
 
+from newsqa.analysis.variants import variant_key
 from newsqa.resources import data_lines
 
 __all__ = ["content_key", "surface_key"]
@@ -33,17 +34,6 @@ _NUMBER_WORDS = {
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
     "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
 }  # fmt: skip
-# British and American spellings that the stemmer keeps apart, folded to one form
-# before stemming: organise/organize, analyse/analyze, colour/color, centre/center,
-# defence/defense, catalogue/catalog. Travelling/traveling the stemmer folds itself.
-_SPELLING_FOLDS = (
-    (regex.compile(r"(?<=\w\w)is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (regex.compile(r"(?<=\w)ys(e|es|ed|ing)$"), r"yz\1"),
-    (regex.compile(r"(?<=\w\w)our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
-    (regex.compile(r"(?<=\w\w)tre(s|d)?$"), r"ter\1"),
-    (regex.compile(r"(?<=\w)(fen|cen|ten)ce(s)?$"), r"\1se\2"),
-    (regex.compile(r"(?<=\w\w)ogue(s)?$"), r"og\1"),
-)
 
 
 @functools.cache
@@ -66,7 +56,7 @@ def _synonyms() -> dict[str, str]:
     """Stem of each listed word -> stem of the first word of its group."""
     table: dict[str, str] = {}
     for line in data_lines("synonyms.txt"):
-        stems = [_stem(fold_spelling(word)) for word in line.split()]
+        stems = [_stem(_base(word)) for word in line.split()]
         head = table.get(stems[0], stems[0])
         for stem in stems:
             table.setdefault(stem, head)
@@ -86,23 +76,9 @@ def _number_key(number: str) -> str:
     return digits if suffix in _NUMBER_SUFFIXES or suffix in ("st", "nd", "rd", "th", "") else number
 
 
-_FOLDABLE_ENDINGS = (
-    "ise", "ises", "ised", "ising", "isation", "isations", "iser", "isers",
-    "yse", "yses", "ysed", "ysing",
-    "our", "ours", "oured", "ouring", "ourite", "ourites", "ourable",
-    "tre", "tres", "tred", "ence", "ences", "ogue", "ogues",
-)  # fmt: skip
-
-
-def fold_spelling(word: str) -> str:
-    """A lower-case word with British/American spelling differences folded away."""
-    if not word.endswith(_FOLDABLE_ENDINGS):
-        return word
-    for pattern, replacement in _SPELLING_FOLDS:
-        folded = pattern.sub(replacement, word)
-        if folded != word:
-            return folded
-    return word
+def _base(word: str) -> str:
+    """The lower-case word with its spelling variant folded to its family's (defence -> defense)."""
+    return variant_key(word) or word
 
 
 @functools.lru_cache(maxsize=65536)
@@ -126,5 +102,5 @@ def content_key(word: str) -> str | None:
         return _NUMBER_WORDS[lower]
     if not lower or lower == "one":
         return None
-    stem = _stem(fold_spelling(lower))
+    stem = _stem(_base(lower))
     return _synonyms().get(stem, stem)
