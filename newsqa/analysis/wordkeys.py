@@ -3,9 +3,10 @@
 Two keys per word. The *surface* key ignores case and the shape of quote marks
 and apostrophes, and nothing else: two sentences with equal surface keys are
 word for word the same. The *content* key also folds spelling variants
-(defence = defense, by :func:`newsqa.analysis.variants.variant_key`),
-inflections (signed = signs = sign, by the Snowball English stemmer), numbers written as words (two = 2) and the synonyms of
-``newsqa/data/synonyms.txt`` (pact = deal = agreement); function words
+(defence = defense, by :func:`~newsqa.analysis.variants.variant_key`),
+inflections (signed = signs = sign, by the Snowball English stemmer), numbers
+written as words (two = 2) and the synonyms of ``newsqa/data/synonyms.txt``
+(pact = deal = agreement); function words
 (``newsqa/data/function_words.txt``) have none, as sharing them says nothing.
 """
 
