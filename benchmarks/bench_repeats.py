@@ -12,8 +12,8 @@ For texts of 500 to 100,000 words it times, on one core:
 does not inflate. Building the :class:`~newsqa.document.Document`
 (segmentation, shared by every check) is timed on its own. Texts are news
 articles from ``../shared/eval/news-gb`` and ``news-us`` joined end to end,
-with a paragraph repeated every 2,000 words or so; without that folder, the
-articles are generated from sentence templates.
+with a paragraph repeated every 2,000 words or so; without that folder the
+benchmark measures nothing and says so.
 
     python benchmarks/bench_repeats.py            # 500 ... 100,000 words
     python benchmarks/bench_repeats.py --sizes 500 5000 --peer-limit 20000
@@ -26,7 +26,7 @@ import os
 import random
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -50,27 +50,6 @@ def eval_articles() -> list[str]:
             if path.name.lower() != "readme.txt":
                 texts.append(path.read_text(encoding="utf-8", errors="replace"))
     return texts
-
-
-def generated_articles(rng: random.Random) -> Iterator[str]:
-    """Articles made by shuffling clauses of news sentences, when no evaluation data is present."""
-    subjects = ["The council", "The minister", "Police", "The company", "Residents", "The union", "Officials"]
-    verbs = ["said", "announced", "confirmed", "denied", "warned", "agreed", "expected"]
-    objects = [
-        "that the bridge would reopen in spring",
-        "a review of spending on libraries",
-        "plans to cut 300 jobs in Leeds",
-        "that flooding had closed two schools",
-        "new rules for parking in the town centre",
-        "talks with the government next week",
-        "that prices rose by four per cent",
-    ]
-    while True:
-        sentences = [
-            f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} on day {rng.randint(1, 9999)}."
-            for _ in range(rng.randint(8, 30))
-        ]
-        yield "\n\n".join(sentences)
 
 
 def text_of(words: int, articles: Sequence[str], rng: random.Random) -> str:
@@ -130,11 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(7)
     articles = eval_articles()
-    source = "../shared/eval news-gb + news-us" if articles else "generated articles"
     if not articles:
-        generator = generated_articles(rng)
-        articles = [next(generator) for _ in range(400)]
-    print(f"texts: {source}; one core; best of {args.runs}")
+        print("evaluation data (../shared/eval news-gb, news-us) not found; nothing measured")
+        return 0
+    print(f"texts: ../shared/eval news-gb + news-us; one core; best of {args.runs}")
     print(
         f"{'words':>8}{'sentences':>10}{'document s':>12}{'newsqa s':>10}{'(cpu s)':>9}{'all-pairs s':>13}{'ratio':>9}"
     )
