@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from newsqa import Checker, Config
@@ -18,6 +21,7 @@ from newsqa.analysis.wordkeys import content_key, surface_key
 from newsqa.document import Document
 from newsqa.errors import ConfigError
 from newsqa.report import Finding
+from conftest import run_cli
 
 
 def repeats(text: str, **options: object) -> list[Finding]:
@@ -402,3 +406,30 @@ def test_a_word_used_in_every_sentence_does_not_make_every_pair_a_candidate() ->
     # Every sentence shares "officials", "district", "reported", "cases", "measles" and "week":
     # an all-pairs comparison would score 19,900 pairs.
     assert len(scored_pairs(document)) < 200 * 60
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def test_the_command_reports_repeats_and_reads_boilerplate_from_config(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    line = "Sign our petition to keep the town centre library open all week."
+    article.write_text(
+        f"{line}\n\nThe library opens four days a week.\n\nVolunteers run the café.\n\n{line}\n", encoding="utf-8"
+    )
+    found = run_cli("check", "--select", "repeats", "--format", "json", str(article))
+    assert found.returncode == 1, found.stderr
+    [finding] = json.loads(found.stdout)["findings"]
+    assert (finding["code"], finding["span"]["line"], finding["related"][0]["line"]) == ("NQ101", 7, 1)
+    (tmp_path / "newsqa.toml").write_text('[repeats]\nboilerplate = ["sign our petition\\\\b.*"]\n', encoding="utf-8")
+    quiet = run_cli("check", "--select", "repeats", "--format", "json", str(article))
+    assert quiet.returncode == 0, quiet.stderr
+    assert json.loads(quiet.stdout)["findings"] == []
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "newsqa.toml").write_text("[repeats]\nparaphrase_threshold = 2\n", encoding="utf-8")
+    (broken / "story.txt").write_text("Text.", encoding="utf-8")
+    failed = run_cli("check", "--select", "repeats", str(broken / "story.txt"))
+    assert failed.returncode == 2
+    assert "repeats.paraphrase_threshold" in failed.stderr
+    assert "Traceback" not in failed.stderr
