@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from newsqa import Checker, Config
 from newsqa.analysis.repetition import (
@@ -21,7 +22,6 @@ from newsqa.analysis.wordkeys import content_key, surface_key
 from newsqa.document import Document
 from newsqa.errors import ConfigError
 from newsqa.report import Finding
-from conftest import run_cli
 
 
 def repeats(text: str, **options: object) -> list[Finding]:
