@@ -32,7 +32,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typing(session: nox.Session) -> None:
     """mypy --strict over the package."""
-    session.install("-e", ".[lint]")
+    session.install("-e", ".[lint,harper]")
     session.run("mypy", "--strict", "newsqa")
 
 
