@@ -1,0 +1,241 @@
+"""The check catalogue as reStructuredText, generated from the registered checks.
+
+This module needs newsqa but not Sphinx, so the test suite can check what the
+documentation will say about every rule without building the site. The Sphinx
+extension (``newsqa_sphinx``) parses the text it returns.
+
+Every rule gets a section labelled with its code (``:ref:`NQ201```), what it
+flags and why, and a doctest that runs its flagged example (which must produce
+the rule's code) and its fixed example (which must not), so the catalogue
+cannot drift from the checks.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from newsqa.config import Config
+from newsqa.registry import Check, Rule, registered_checks
+
+__all__ = [
+    "CONFIG_KEYS",
+    "catalogue",
+    "check_section",
+    "config_default",
+    "doctest_lines",
+    "option_table",
+    "rule_section",
+    "rules_by_code",
+    "toml_value",
+]
+
+#: The top-level keys of a config file: the :class:`newsqa.Config` fields a file may set.
+CONFIG_KEYS = tuple(field.name for field in attrs.fields(Config) if field.name not in ("checks", "source"))
+
+_CHECK_UNDERLINE = "-"
+_RULE_UNDERLINE = "~"
+
+
+def rules_by_code() -> dict[str, tuple[type[Check], Rule]]:
+    """Every registered rule by its code, with the check that owns it."""
+    return {rule.code: (check, rule) for check in registered_checks().values() for rule in check.rules}
+
+
+def toml_value(value: Any) -> str:
+    """A value as it is written in ``newsqa.toml``; ``None`` (no value) as ``(not set)``."""
+    if value is None:
+        return "(not set)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return "[" + ", ".join(toml_value(item) for item in items) + "]"
+    return repr(value)
+
+
+def config_default(key: str) -> Any:
+    """The default of a top-level config key."""
+    return getattr(Config(), key)
+
+
+def _literal(text: str) -> str:
+    # Inline literals cannot hold backquotes next to the delimiters; none of our values do.
+    return f"``{text}``" if text else "(empty)"
+
+
+def _doc(obj: object) -> str:
+    return inspect.cleandoc(obj.__doc__ or "")
+
+
+def _module_doc(check: type[Check]) -> str:
+    module = sys.modules.get(check.__module__)
+    return _doc(module) if module is not None else ""
+
+
+def _indent(lines: Iterable[str], prefix: str = "   ") -> list[str]:
+    return [prefix + line if line else "" for line in lines]
+
+
+def option_table(check: type[Check]) -> list[str]:
+    """The check's options as a table: key, default, meaning."""
+    if not check.options:
+        return [f"The ``{check.name}`` check has no options.", ""]
+    lines = [
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: 20 20 60",
+        "",
+        "   * - Key",
+        "     - Default",
+        "     - Meaning",
+    ]
+    for option in check.options:
+        lines += [
+            f"   * - ``{option.name}``",
+            f"     - {_literal(toml_value(option.default))}",
+            f"     - {' '.join(option.help.split())}",
+        ]
+    return [*lines, ""]
+
+
+def doctest_lines(check: type[Check], rule: Rule) -> list[str]:
+    """Python session lines that run the rule's two examples through the check."""
+    published = f", published={rule.published!r}" if rule.published else ""
+    return [
+        f">>> config = Config(select=[{rule.code!r}])",
+        ">>> with Checker(config) as checker:",
+        f"...     flagged = checker.check({rule.flagged!r}{published})",
+        f"...     fixed = checker.check({rule.fixed!r}{published})",
+        ">>> sorted({finding.code for finding in flagged.findings})",
+        f"[{rule.code!r}]",
+        ">>> fixed.findings",
+        "()",
+    ]
+
+
+def rule_section(
+    check: type[Check],
+    rule: Rule,
+    *,
+    example_output: str | None = None,
+    skipif: str | None = None,
+) -> list[str]:
+    """One rule's catalogue entry: label, title, what and why, examples, doctest.
+
+    ``example_output`` is newsqa's text report on the flagged example, made at
+    build time; ``skipif`` is a doctest ``:skipif:`` condition for rules whose
+    engine may be missing where the doctests run.
+    """
+    title = f"{rule.code} {rule.name}"
+    published = f" The examples are checked as published on {rule.published}." if rule.published else ""
+    lines = [
+        f".. _{rule.code}:",
+        "",
+        title,
+        _RULE_UNDERLINE * len(title),
+        "",
+        f"Check :ref:`{check.name} <check-{check.name}>`, severity **{rule.severity.value}**.{published}",
+        "",
+        f"**What it flags.** {' '.join(rule.summary.split())}",
+        "",
+        f"**Why it matters.** {' '.join(rule.rationale.split())}",
+        "",
+        ".. code-block:: python",
+        "   :caption: Flagged",
+        "",
+        f"   {rule.flagged!r}",
+        "",
+        ".. code-block:: python",
+        "   :caption: Fixed",
+        "",
+        f"   {rule.fixed!r}",
+        "",
+    ]
+    if example_output is not None:
+        lines += [
+            ".. code-block:: text",
+            "   :caption: What newsqa reports on the flagged example (produced when this page was built)",
+            "",
+            *_indent(example_output.splitlines()),
+            "",
+        ]
+    lines += ["Both examples run as a doctest whenever the documentation is tested:", ""]
+    lines += [f".. doctest:: {rule.code}"]
+    if skipif:
+        lines.append(f"   :skipif: {skipif}")
+    lines += ["", *_indent(doctest_lines(check, rule)), ""]
+    return lines
+
+
+def check_section(
+    check: type[Check],
+    *,
+    example_outputs: Mapping[str, str] | None = None,
+    skipif: str | None = None,
+) -> list[str]:
+    """One check's part of the catalogue: its docs, options, rule table and rules."""
+    title = f"{check.name}"
+    lines = [
+        f".. _check-{check.name}:",
+        "",
+        title,
+        _CHECK_UNDERLINE * len(title),
+        "",
+        *_module_doc(check).splitlines(),
+        "",
+        *_doc(check).splitlines(),
+        "",
+        f"Defined in ``{check.__module__}``.",
+        "",
+        ".. rubric:: Rules",
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: 12 25 12 51",
+        "",
+        "   * - Code",
+        "     - Name",
+        "     - Severity",
+        "     - What it flags",
+    ]
+    for rule in check.rules:
+        lines += [
+            f"   * - :ref:`{rule.code} <{rule.code}>`",
+            f"     - {rule.name}",
+            f"     - {rule.severity.value}",
+            f"     - {' '.join(rule.summary.split())}",
+        ]
+    lines += ["", ".. rubric:: Options", ""]
+    if check.options:
+        lines += [f"Set under ``[{check.name}]`` in ``newsqa.toml`` (see :doc:`/configuration`).", ""]
+    lines += option_table(check)
+    outputs = example_outputs or {}
+    for rule in check.rules:
+        lines += rule_section(check, rule, example_output=outputs.get(rule.code), skipif=skipif)
+    return lines
+
+
+def catalogue(
+    checks: Sequence[type[Check]] | None = None,
+    *,
+    example_outputs: Mapping[str, str] | None = None,
+    skipif: Mapping[str, str] | None = None,
+) -> list[str]:
+    """The whole catalogue: every check in name order, every rule in the check's order."""
+    if checks is None:
+        checks = [registered_checks()[name] for name in sorted(registered_checks())]
+    lines: list[str] = []
+    for check in checks:
+        lines += check_section(check, example_outputs=example_outputs, skipif=(skipif or {}).get(check.name))
+    return lines

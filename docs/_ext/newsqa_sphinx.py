@@ -1,0 +1,468 @@
+"""Sphinx extension: the parts of the newsqa docs that are produced by running newsqa.
+
+Directives (all write reStructuredText, so in a MyST page put them in an
+``{eval-rst}`` block):
+
+``newsqa-catalogue``
+    Every registered check and rule (:mod:`newsqa_catalogue`), each rule's flagged
+    example run through its check at build time, and a doctest of both examples.
+``newsqa-check-options``
+    The option table of every check that has options.
+``newsqa-config-keys``
+    The top-level config keys with their defaults taken from :class:`newsqa.Config`;
+    the directive's body gives each key's meaning as a field list, and a key
+    missing from it (or one the code does not know) fails the build.
+``newsqa-command``
+    Runs ``newsqa`` with the given arguments in a subprocess and shows the
+    command, its output and its exit status.
+``newsqa-walkthrough``
+    Runs ``newsqa check`` on one file and explains the report finding by finding.
+``newsqa-schema``
+    The JSON Schema of the report (:func:`newsqa.report_schema`) as a field table
+    and as JSON.
+
+The extension also points ``newsqa.<module>.<Name>`` references at the public
+``newsqa.<Name>`` entry, fails the build when a name in ``newsqa.__all__`` has
+no entry, and compiles the offline intersphinx inventories (:func:`write_inventories`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+import newsqa_catalogue as catalogue
+from docutils import nodes
+from docutils.nodes import Node
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
+
+import newsqa
+from newsqa.checker import Checker
+from newsqa.config import Config
+from newsqa.formats import format_text
+from newsqa.registry import Check, registered_checks
+from newsqa.report import Report
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Set in CI: a check whose engine is missing fails the build instead of skipping its doctests.
+REQUIRE_ENGINES = "NEWSQA_REQUIRE_LANGUAGETOOL"
+_COMMAND_TIMEOUT = 600
+
+
+# --- running newsqa -------------------------------------------------------------------------
+
+
+def run_newsqa(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    """Run the real ``newsqa`` command from the checkout being documented."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(":")}
+    env["COLUMNS"] = "100"  # argparse wraps help to the terminal; keep it stable and readable
+    completed = subprocess.run(
+        [sys.executable, "-m", "newsqa", *args],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=_COMMAND_TIMEOUT,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        completed.args, completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
+    )
+
+
+_checkers: dict[str, Checker] = {}
+
+
+def _checker_for(check: str) -> Checker:
+    # One checker per check for the whole build, so an engine starts once.
+    if check not in _checkers:
+        _checkers[check] = Checker(Config(select=(check,)))
+    return _checkers[check]
+
+
+def _close_checkers(app: Sphinx, exception: Exception | None) -> None:
+    while _checkers:
+        _checkers.popitem()[1].close()
+
+
+@attrs.frozen
+class ExampleRun:
+    """What the build saw when it ran one rule's flagged example."""
+
+    output: str
+    ran: bool
+    reason: str | None
+
+
+def run_example(check: type[Check], code: str) -> ExampleRun:
+    """Run one rule's flagged example through its check and render the text report."""
+    rule = next(rule for rule in check.rules if rule.code == code)
+    report = _checker_for(check.name).check(rule.flagged, published=rule.published, identifier="example")
+    shown = attrs.evolve(report, findings=[f for f in report.findings if f.code == code])
+    reason = "; ".join(f"{run.check}: {run.reason}" for run in report.not_run) or None
+    return ExampleRun(format_text(shown, rule.flagged), report.complete, reason)
+
+
+# --- directives -----------------------------------------------------------------------------
+
+
+class GeneratedDirective(SphinxDirective):
+    """A directive whose output is reStructuredText made by Python code."""
+
+    def render(self, lines: Iterable[str], *, source: str) -> list[Node]:
+        self.env.note_dependency(__file__)
+        self.env.note_dependency(catalogue.__file__)
+        generated = getattr(self.env, "newsqa_generated", set())
+        generated.add(self.env.docname)
+        self.env.newsqa_generated = generated  # type: ignore[attr-defined]
+        content = StringList()
+        for number, line in enumerate(lines):
+            content.append(line, source, number)
+        container = nodes.section() if self.allow_titles else nodes.container()
+        container.document = self.state.document
+        nested_parse_with_titles(self.state, content, container)
+        return list(container.children)
+
+    allow_titles: ClassVar[bool] = True
+
+
+class CatalogueDirective(GeneratedDirective):
+    """``.. newsqa-catalogue::``: every check and rule."""
+
+    def run(self) -> list[Node]:
+        checks = [registered_checks()[name] for name in sorted(registered_checks())]
+        outputs: dict[str, str] = {}
+        skipif: dict[str, str] = {}
+        for check in checks:
+            for rule in check.rules:
+                example = run_example(check, rule.code)
+                outputs[rule.code] = example.output
+                if not example.ran:
+                    message = f"the {check.name} check could not run its examples here ({example.reason})"
+                    if os.environ.get(REQUIRE_ENGINES):
+                        logger.warning(message, location=self.get_location())
+                    else:
+                        logger.info(f"newsqa docs: {message}; its doctests are skipped")
+                        skipif[check.name] = "True"
+        return self.render(
+            catalogue.catalogue(checks, example_outputs=outputs, skipif=skipif), source="<newsqa catalogue>"
+        )
+
+
+class CheckOptionsDirective(GeneratedDirective):
+    """``.. newsqa-check-options::``: the option table of every check with options."""
+
+    def run(self) -> list[Node]:
+        lines: list[str] = []
+        for name, check in sorted(registered_checks().items()):
+            if not check.options:
+                continue
+            lines += [f".. rubric:: [{name}]", "", f"Options of the :ref:`{name} <check-{name}>` check.", ""]
+            lines += catalogue.option_table(check)
+        without = [name for name, check in sorted(registered_checks().items()) if not check.options]
+        if without:
+            listed = ", ".join(f":ref:`{name} <check-{name}>`" for name in without)
+            lines += [f"These checks have no options: {listed}.", ""]
+        return self.render(lines, source="<newsqa check options>")
+
+
+class ConfigKeysDirective(GeneratedDirective):
+    """``.. newsqa-config-keys::`` with a field list ``:key: meaning`` as its body."""
+
+    has_content = True
+
+    def run(self) -> list[Node]:
+        meanings = _field_list(self.content)
+        for key in catalogue.CONFIG_KEYS:
+            if key not in meanings:
+                logger.warning(f"config key {key!r} is not described", location=self.get_location())
+        for key in meanings:
+            if key not in catalogue.CONFIG_KEYS:
+                logger.warning(f"{key!r} is not a config key of newsqa.Config", location=self.get_location())
+        lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 18 22 60",
+            "",
+            "   * - Key",
+            "     - Default",
+            "     - Meaning",
+        ]
+        for key in catalogue.CONFIG_KEYS:
+            default = catalogue.toml_value(catalogue.config_default(key))
+            meaning = meanings.get(key, [""])
+            lines += [f"   * - ``{key}``", f"     - ``{default}``", f"     - {meaning[0]}"]
+            lines += [f"       {line}" if line else "" for line in meaning[1:]]
+        return self.render([*lines, ""], source="<newsqa config keys>")
+
+
+def _field_list(content: StringList) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in content:
+        if line.startswith(":") and ":" in line[1:]:
+            key, _, rest = line[1:].partition(":")
+            current = fields.setdefault(key.strip(), [])
+            current.append(rest.strip())
+        elif current is not None:
+            current.append(line.strip())
+    return fields
+
+
+class CommandDirective(GeneratedDirective):
+    """``.. newsqa-command:: ARGS``: run ``newsqa ARGS`` and show what it printed."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    allow_titles = False
+
+    def run(self) -> list[Node]:
+        args = shlex.split(self.arguments[0])
+        completed = run_newsqa(args)
+        lines = [".. code-block:: console", "", f"   $ newsqa {shlex.join(args)}"]
+        lines += [f"   {line}" if line else "" for line in (completed.stdout + completed.stderr).splitlines()]
+        lines += ["", f"Exit status: {completed.returncode}.", ""]
+        return self.render(lines, source="<newsqa command>")
+
+
+class WalkthroughDirective(GeneratedDirective):
+    """``.. newsqa-walkthrough:: PATH`` with ``:published:``: a report, finding by finding."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {"published": directives.unchanged}
+    allow_titles = False
+
+    def run(self) -> list[Node]:
+        path = self.arguments[0]
+        args = ["check", path]
+        if "published" in self.options:
+            args += ["--published", self.options["published"]]
+        shown = run_newsqa(args)
+        data = run_newsqa([*args, "--format", "json"])
+        try:
+            report = Report.from_json(data.stdout)
+        except (ValueError, KeyError) as error:
+            logger.warning(f"newsqa {shlex.join(args)} gave no JSON report: {error}: {data.stderr.strip()}")
+            return []
+        text = (ROOT / path).read_text(encoding="utf-8")
+        lines = [".. code-block:: console", "", f"   $ newsqa {shlex.join(args)}"]
+        lines += [f"   {line}" if line else "" for line in (shown.stdout + shown.stderr).splitlines()]
+        lines += ["", f"Exit status: {shown.returncode}. This output was produced when this page was built.", ""]
+        lines += walkthrough(report, text)
+        return self.render(lines, source="<newsqa walkthrough>")
+
+
+def walkthrough(report: Report, text: str) -> list[str]:
+    """Each finding of ``report`` with its excerpt and what its rule is for, grouped by check."""
+    rules = catalogue.rules_by_code()
+    checks = registered_checks()
+    lines: list[str] = []
+    for run in report.not_run:
+        lines += [
+            ".. warning::",
+            "",
+            f"   The ``{run.check}`` check did not run when these pages were built ({run.status.value}: "
+            f"{' '.join((run.reason or 'no reason given').split())}). The report above says so on its last "
+            "lines, and the run fails unless ``--allow-skipped`` is given. "
+            "See :doc:`/languagetool` to give it an engine.",
+            "",
+        ]
+    by_check: dict[str, list[Any]] = {}
+    for finding in report.findings:
+        by_check.setdefault(finding.check, []).append(finding)
+    for name, findings in sorted(by_check.items()):
+        description = " ".join(checks[name].description.split()) if name in checks else ""
+        lines += [f".. rubric:: {name}: {len(findings)} finding{'s' if len(findings) != 1 else ''}", ""]
+        if description:
+            lines += [f"*{description}* (:ref:`catalogue <check-{name}>`)", ""]
+        for finding in findings:
+            lines += _explained(report, finding, text, rules)
+    if not report.findings:
+        lines += ["newsqa found nothing in this text.", ""]
+    return lines
+
+
+def _explained(report: Report, finding: Any, text: str, rules: Mapping[str, Any]) -> list[str]:
+    span = finding.span
+    one = attrs.evolve(report, findings=[finding], checks=())
+    excerpt = format_text(one, text).splitlines()[1:-1]  # drop the heading line and the summary line
+    lines = [
+        f"#. **Line {span.line}, column {span.column}**, :ref:`{finding.code} <{finding.code}>` "
+        f"({finding.severity.value}): {_escape(finding.message)}",
+        "",
+        "   .. code-block:: text",
+        "",
+        *[f"      {line}" for line in excerpt],
+        "",
+    ]
+    if finding.code in rules:
+        _, rule = rules[finding.code]
+        lines += [
+            f"   *What it flags:* {_escape(' '.join(rule.summary.split()))} "
+            f"*Why it matters:* {_escape(' '.join(rule.rationale.split()))}",
+            "",
+        ]
+    return lines
+
+
+def _escape(text: str) -> str:
+    # Messages quote the article; keep RST from reading its asterisks, backquotes and the like as markup.
+    return "".join("\\" + ch if ch in "\\*`_|[]<>" else ch for ch in text)
+
+
+class SchemaDirective(GeneratedDirective):
+    """``.. newsqa-schema::``: the report's JSON Schema as a field table and as JSON."""
+
+    allow_titles = False
+
+    def run(self) -> list[Node]:
+        schema = newsqa.report_schema()
+        lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 40 30 30",
+            "",
+            "   * - Field",
+            "     - Type",
+            "     - Required",
+        ]
+        for path, kind, required in schema_fields(schema):
+            lines += [f"   * - ``{path}``", f"     - {kind}", f"     - {'yes' if required else 'no'}"]
+        lines += ["", ".. code-block:: json", ""]
+        lines += [f"   {line}" for line in json.dumps(schema, indent=2, ensure_ascii=False).splitlines()]
+        return self.render([*lines, ""], source="<newsqa schema>")
+
+
+def schema_fields(schema: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """Every field of the report schema as (dotted path, JSON type, required), definitions inlined."""
+    definitions = schema.get("$defs", {})
+
+    def resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
+        ref = node.get("$ref")
+        return definitions[ref.rsplit("/", 1)[1]] if ref else node
+
+    def kind(node: Mapping[str, Any]) -> str:
+        node = resolve(node)
+        if "oneOf" in node or "anyOf" in node:
+            return " or ".join(kind(option) for option in node.get("oneOf", node.get("anyOf", [])))
+        declared = node.get("type", "any")
+        kinds = declared if isinstance(declared, list) else [declared]
+        if "array" in kinds and "items" in node:
+            kinds = [f"array of {kind(node['items'])}" if k == "array" else k for k in kinds]
+        return " or ".join(kinds)
+
+    def walk(node: Mapping[str, Any], prefix: str, seen: tuple[str, ...]) -> Iterator[tuple[str, str, bool]]:
+        node = resolve(node)
+        required = set(node.get("required", ()))
+        for name, child in node.get("properties", {}).items():
+            path = f"{prefix}{name}"
+            yield path, kind(child), name in required
+            target = resolve(child)
+            ref = child.get("$ref") or target.get("items", {}).get("$ref")
+            if ref in seen:
+                continue
+            if target.get("type") == "array" and "items" in target:
+                yield from walk(target["items"], f"{path}[].", (*seen, *([ref] if ref else [])))
+            elif "properties" in target:
+                yield from walk(target, f"{path}.", (*seen, *([ref] if ref else [])))
+
+    yield from walk(schema, "", ())
+
+
+# --- cross-references and completeness ------------------------------------------------------
+
+
+# Type aliases that type hints name bare (the annotations are strings).
+_ALIASES = {"JSONValue": "newsqa.report.JSONValue"}
+
+
+def _public_target(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """Resolve ``newsqa.report.Finding`` (how type hints name it) to the public ``newsqa.Finding``."""
+    target = _ALIASES.get(node.get("reftarget", ""), node.get("reftarget", ""))
+    if node.get("refdomain") != "py" or not target.startswith("newsqa."):
+        return None
+    parts = target.split(".")
+    domain = env.get_domain("py")
+    if target in domain.objects:  # type: ignore[attr-defined]
+        resolved = domain.resolve_any_xref(env, node["refdoc"], app.builder, target, node, contnode)
+        if resolved:
+            return resolved[0][1]
+    for cut in range(2, len(parts)):
+        candidate = ".".join(["newsqa", *parts[cut:]])
+        if parts[cut] in newsqa.__all__:
+            resolved = domain.resolve_any_xref(env, node["refdoc"], app.builder, candidate, node, contnode)
+            if resolved:
+                return resolved[0][1]
+    return None
+
+
+def _check_public_names(app: Sphinx, env: BuildEnvironment) -> None:
+    objects = env.get_domain("py").objects  # type: ignore[attr-defined]
+    for name in newsqa.__all__:
+        if f"newsqa.{name}" not in objects:
+            logger.warning(f"newsqa.{name} is in newsqa.__all__ but has no entry in the API reference")
+
+
+def _always_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    # Pages made by running newsqa depend on the code, which Sphinx does not watch.
+    return sorted(getattr(env, "newsqa_generated", set()) - removed)
+
+
+# --- offline intersphinx ----------------------------------------------------------------------
+
+
+def write_inventories(source: Path, target: Path) -> dict[str, Path]:
+    """Compile each ``<name>.txt`` under ``source`` into an intersphinx ``<name>.inv`` under ``target``.
+
+    A ``.txt`` file is an inventory as Sphinx writes it, decompressed: four
+    header lines, then one object per line. Sphinx reads only the compressed
+    form, so it is compressed here, and the build needs no network.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    compiled: dict[str, Path] = {}
+    for text_file in sorted(source.glob("*.txt")):
+        lines = text_file.read_text(encoding="utf-8").splitlines(keepends=True)
+        header, body = lines[:4], [line for line in lines[4:] if line.strip()]
+        if not header or not header[0].startswith("# Sphinx inventory version 2"):
+            raise ValueError(f"{text_file}: not a decompressed Sphinx inventory")
+        inventory = target / f"{text_file.stem}.inv"
+        data = "".join(header).encode("utf-8") + zlib.compress("".join(body).encode("utf-8"), 9)
+        if not inventory.exists() or inventory.read_bytes() != data:
+            inventory.write_bytes(data)
+        compiled[text_file.stem] = inventory
+    return compiled
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives and event handlers."""
+    app.add_directive("newsqa-catalogue", CatalogueDirective)
+    app.add_directive("newsqa-check-options", CheckOptionsDirective)
+    app.add_directive("newsqa-config-keys", ConfigKeysDirective)
+    app.add_directive("newsqa-command", CommandDirective)
+    app.add_directive("newsqa-walkthrough", WalkthroughDirective)
+    app.add_directive("newsqa-schema", SchemaDirective)
+    app.connect("missing-reference", _public_target)
+    app.connect("env-check-consistency", _check_public_names)
+    app.connect("env-get-outdated", _always_outdated)
+    app.connect("build-finished", _close_checkers)
+    return {"version": newsqa.__version__, "parallel_read_safe": False, "parallel_write_safe": True}
