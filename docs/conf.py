@@ -55,7 +55,8 @@ intersphinx_mapping = {
 }
 
 # -- MyST -------------------------------------------------------------------------------------
-myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "substitution"]
+myst_substitutions = {"schema_version": newsqa.SCHEMA_VERSION}
 myst_heading_anchors = 3
 
 # -- doctest ----------------------------------------------------------------------------------

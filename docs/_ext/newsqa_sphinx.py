@@ -10,8 +10,9 @@ Directives (all write reStructuredText, so in a MyST page put them in an
     The option table of every check that has options.
 ``newsqa-config-keys``
     The top-level config keys with their defaults taken from :class:`newsqa.Config`;
-    the directive's body gives each key's meaning as a field list, and a key
-    missing from it (or one the code does not know) fails the build.
+    the directive's body gives each key's meaning as a field list (``{languages}``
+    stands for the known house styles), and a key missing from it (or one the
+    code does not know) fails the build.
 ``newsqa-command``
     Runs ``newsqa`` with the given arguments in a subprocess and shows the
     command, its output and its exit status.
@@ -53,7 +54,7 @@ from sphinx.util.nodes import nested_parse_with_titles
 
 import newsqa
 from newsqa.checker import Checker
-from newsqa.config import Config
+from newsqa.config import LANGUAGES, Config
 from newsqa.formats import format_text
 from newsqa.registry import Check, registered_checks
 from newsqa.report import Report
@@ -188,7 +189,11 @@ class ConfigKeysDirective(GeneratedDirective):
     has_content = True
 
     def run(self) -> list[Node]:
-        meanings = _field_list(self.content)
+        languages = ", ".join(f"``{language!r}``".replace("'", '"') for language in LANGUAGES)
+        meanings = {
+            key: [line.replace("{languages}", languages) for line in lines]
+            for key, lines in _field_list(self.content).items()
+        }
         for key in catalogue.CONFIG_KEYS:
             if key not in meanings:
                 logger.warning(f"config key {key!r} is not described", location=self.get_location())
