@@ -7,7 +7,8 @@ Directives (all write reStructuredText, so in a MyST page put them in an
     Every registered check and rule (:mod:`newsqa_catalogue`), each rule's flagged
     example run through its check at build time, and a doctest of both examples.
 ``newsqa-check-options``
-    The option table of every check that has options.
+    The option table of every check that has options, or with ``:check: NAME``
+    of one check.
 ``newsqa-config-keys``
     The top-level config keys with their defaults taken from :class:`newsqa.Config`;
     the directive's body gives each key's meaning as a field list (``{languages}``
@@ -169,14 +170,24 @@ class CatalogueDirective(GeneratedDirective):
 class CheckOptionsDirective(GeneratedDirective):
     """``.. newsqa-check-options::``: the option table of every check with options."""
 
+    option_spec: ClassVar[dict[str, Any]] = {"check": directives.unchanged}
+    allow_titles = False
+
     def run(self) -> list[Node]:
+        checks = registered_checks()
+        if "check" in self.options:
+            name = self.options["check"]
+            if name not in checks:
+                logger.warning(f"no registered check named {name!r}", location=self.get_location())
+                return []
+            return self.render(catalogue.option_table(checks[name]), source="<newsqa check options>")
         lines: list[str] = []
-        for name, check in sorted(registered_checks().items()):
+        for name, check in sorted(checks.items()):
             if not check.options:
                 continue
             lines += [f".. rubric:: [{name}]", "", f"Options of the :ref:`{name} <check-{name}>` check.", ""]
             lines += catalogue.option_table(check)
-        without = [name for name, check in sorted(registered_checks().items()) if not check.options]
+        without = [name for name, check in sorted(checks.items()) if not check.options]
         if without:
             listed = ", ".join(f":ref:`{name} <check-{name}>`" for name in without)
             lines += [f"These checks have no options: {listed}.", ""]
