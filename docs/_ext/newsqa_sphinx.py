@@ -58,7 +58,7 @@ from newsqa.checker import Checker
 from newsqa.config import LANGUAGES, Config
 from newsqa.formats import format_text
 from newsqa.registry import Check, registered_checks
-from newsqa.report import Report
+from newsqa.report import Report, Severity
 
 logger = logging.getLogger(__name__)
 
@@ -279,9 +279,21 @@ class WalkthroughDirective(GeneratedDirective):
         text = (ROOT / path).read_text(encoding="utf-8")
         lines = [".. code-block:: console", "", f"   $ newsqa {shlex.join(args)}"]
         lines += [f"   {line}" if line else "" for line in (shown.stdout + shown.stderr).splitlines()]
-        lines += ["", f"Exit status: {shown.returncode}. This output was produced when this page was built.", ""]
+        lines += ["", _exit_explained(shown.returncode, report), ""]
         lines += walkthrough(report, text)
         return self.render(lines, source="<newsqa walkthrough>")
+
+
+def _exit_explained(status: int, report: Report) -> str:
+    """Why ``newsqa check`` (default ``--fail-on warning``) exited as it did, from its report."""
+    failing = len(report.at_or_above(Severity.WARNING))
+    reasons = []
+    if failing:
+        reasons.append(f"{failing} finding{'s' if failing != 1 else ''} at or above the default ``--fail-on warning``")
+    if report.not_run:
+        reasons.append(f"checks that did not run ({', '.join(run.check for run in report.not_run)})")
+    why = " and ".join(reasons) if reasons else "no finding at or above warning, and every check ran"
+    return f"Exit status {status}: {why}. This output was produced when this page was built."
 
 
 def walkthrough(report: Report, text: str) -> list[str]:
@@ -469,6 +481,47 @@ def write_inventories(source: Path, target: Path) -> dict[str, Path]:
     return compiled
 
 
+# --- one LanguageTool server for the whole build ---------------------------------------------
+
+
+def _start_languagetool(app: Sphinx) -> None:
+    """Start one local LanguageTool server for every checker and command the build runs.
+
+    Without it each checker would start its own. Nothing happens when a server
+    is already configured through the environment, or LanguageTool was not
+    fetched (the grammar check then does what it does anywhere: falls back to
+    Harper, or reports itself as not run).
+    """
+    try:
+        from newsqa.engines import EngineFailed, EngineUnavailable
+        from newsqa.engines.languagetool import URL_ENVIRONMENT_VARIABLE, LocalServer, is_provisioned
+    except ImportError:
+        return
+    if os.environ.get(URL_ENVIRONMENT_VARIABLE):
+        return
+    if not is_provisioned():
+        logger.info("newsqa docs: LanguageTool is not fetched (`newsqa languagetool fetch`); no server started")
+        return
+    server = LocalServer()
+    try:
+        server.start()
+    except (EngineUnavailable, EngineFailed) as error:
+        logger.info(f"newsqa docs: no LanguageTool server: {error}")
+        return
+    os.environ[URL_ENVIRONMENT_VARIABLE] = server.url
+    _servers.append((URL_ENVIRONMENT_VARIABLE, server))
+
+
+_servers: list[tuple[str, Any]] = []
+
+
+def _stop_languagetool(app: Sphinx, exception: Exception | None) -> None:
+    while _servers:
+        variable, server = _servers.pop()
+        os.environ.pop(variable, None)
+        server.close()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and event handlers."""
     app.add_directive("newsqa-catalogue", CatalogueDirective)
@@ -480,5 +533,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("missing-reference", _public_target)
     app.connect("env-check-consistency", _check_public_names)
     app.connect("env-get-outdated", _always_outdated)
+    app.connect("builder-inited", _start_languagetool)
     app.connect("build-finished", _close_checkers)
+    app.connect("build-finished", _stop_languagetool, priority=900)
     return {"version": newsqa.__version__, "parallel_read_safe": False, "parallel_write_safe": True}
