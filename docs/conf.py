@@ -33,11 +33,10 @@ nitpicky = True
 language = "en"
 
 # -- autodoc ----------------------------------------------------------------------------------
-autodoc_typehints = "description"
-autodoc_typehints_description_target = "documented_params"
+autodoc_typehints = "signature"
+python_maximum_signature_line_length = 88
 autodoc_member_order = "bysource"
-autodoc_class_signature = "separated"
-autodoc_preserve_defaults = True
+autodoc_preserve_defaults = False
 python_use_unqualified_type_names = True
 # Type variables of generic helpers: they name no documented object.
 nitpick_ignore = [("py:class", "newsqa.document.T"), ("py:class", "newsqa.registry.C")]

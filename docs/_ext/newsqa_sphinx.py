@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -442,6 +443,43 @@ def _public_target(
     return None
 
 
+def _attrs_signature(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str, str | None] | None:
+    """An attrs class's signature from its fields as declared, not from the generated ``__init__``.
+
+    The generated one shows converters' loose types and ``NOTHING`` for factories.
+    """
+    if what != "class" or not attrs.has(obj):
+        return None
+    params: list[str] = []
+    for field in attrs.fields(obj):
+        if not field.init:
+            continue
+        if field.kw_only and "*" not in params:
+            params.append("*")
+        declared = field.type if isinstance(field.type, str) else getattr(field.type, "__name__", repr(field.type))
+        param = f"{field.alias or field.name}: {_DT_ALIAS.sub('datetime.', declared)}"
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            factory = field.default.factory
+            param += " = " + _FACTORY_DEFAULTS.get(factory, f"{getattr(factory, '__name__', 'factory')}()")
+        elif field.default is not attrs.NOTHING:
+            param += f" = {field.default!r}"
+        params.append(param)
+    return f"({', '.join(params)})", return_annotation
+
+
+_FACTORY_DEFAULTS: dict[Any, str] = {dict: "{}", list: "[]", tuple: "()"}
+# The modules import datetime as dt; the inventory knows it by its own name.
+_DT_ALIAS = re.compile(r"\bdt\.")
+
+
 def _check_public_names(app: Sphinx, env: BuildEnvironment) -> None:
     objects = env.get_domain("py").objects  # type: ignore[attr-defined]
     for name in newsqa.__all__:
@@ -531,6 +569,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("newsqa-walkthrough", WalkthroughDirective)
     app.add_directive("newsqa-schema", SchemaDirective)
     app.connect("missing-reference", _public_target)
+    app.connect("autodoc-process-signature", _attrs_signature)
     app.connect("env-check-consistency", _check_public_names)
     app.connect("env-get-outdated", _always_outdated)
     app.connect("builder-inited", _start_languagetool)
