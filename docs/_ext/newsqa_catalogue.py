@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -21,6 +22,7 @@ import attrs
 
 from newsqa.config import Config
 from newsqa.registry import Check, Rule, registered_checks
+from newsqa.report import Finding
 
 __all__ = [
     "CONFIG_KEYS",
@@ -29,6 +31,8 @@ __all__ = [
     "config_default",
     "doctest_lines",
     "option_table",
+    "plain_rst",
+    "render_finding",
     "rule_section",
     "rules_by_code",
     "toml_value",
@@ -37,6 +41,8 @@ __all__ = [
 #: The top-level keys of a config file: the :class:`newsqa.Config` fields a file may set.
 CONFIG_KEYS = tuple(field.name for field in attrs.fields(Config) if field.name not in ("checks", "source"))
 
+_EXCERPT_WIDTH = 72
+_LINE_BREAKS = "\r\n\u2028\u2029"
 _CHECK_UNDERLINE = "-"
 _RULE_UNDERLINE = "~"
 
@@ -87,6 +93,56 @@ def _indent(lines: Iterable[str], prefix: str = "   ") -> list[str]:
     return [prefix + line if line else "" for line in lines]
 
 
+def plain_rst(text: str) -> str:
+    """Help text as reStructuredText: ```quoted``` parts as literals, the rest kept from markup."""
+    parts = " ".join(text.split()).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backquote: nothing is a literal
+        parts = [" ".join(parts)]
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append(f"``{part}``" if part else "")
+        else:
+            out.append("".join("\\" + ch if ch in "\\*_|[]<>" else ch for ch in part))
+    return "".join(out)
+
+
+def _excerpt(text: str, start: int, end: int) -> list[str]:
+    """The line holding ``start`` with carets under ``start:end``, cut around the span."""
+    line_start = start
+    while line_start > 0 and text[line_start - 1] not in _LINE_BREAKS:
+        line_start -= 1
+    line_end = start
+    while line_end < len(text) and text[line_end] not in _LINE_BREAKS:
+        line_end += 1
+    line = text[line_start:line_end]
+    column = start - line_start
+    left = max(0, min(column - 20, len(line) - _EXCERPT_WIDTH))
+    shown = line[left : left + _EXCERPT_WIDTH]
+    prefix = "…" if left else ""
+    suffix = "…" if left + _EXCERPT_WIDTH < len(line) else ""
+    width = max(1, min(end, line_end) - start)
+    carets = "^" * max(1, min(width, len(shown) - (column - left)))
+    # Control and format characters would vanish or act on the page; show a stand-in of the same width.
+    visible = "".join(" " if ch == "\t" else "·" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in shown)
+    return [prefix + visible + suffix, " " * (len(prefix) + column - left) + carets]
+
+
+def render_finding(finding: Finding, text: str) -> list[str]:
+    """A finding as an editor reads it: where, what, the line with carets, suggestions, related places."""
+    span = finding.span
+    lines = [f"line {span.line}, column {span.column}: {finding.code} {finding.severity.value}: {finding.message}"]
+    lines += ["    " + line for line in _excerpt(text, span.start, span.end)]
+    if finding.suggestions:
+        shown = ", ".join(repr(suggestion) for suggestion in finding.suggestions[:3])
+        lines.append(f"    suggestion: {shown}")
+    for related in finding.related[:5]:
+        quoted = " ".join(related.text.split())
+        quoted = quoted if len(quoted) <= 60 else quoted[:59] + "…"
+        lines.append(f"    see line {related.line}, column {related.column}: {quoted}")
+    return lines
+
+
 def option_table(check: type[Check]) -> list[str]:
     """The check's options as a table: key, default, meaning."""
     if not check.options:
@@ -104,7 +160,7 @@ def option_table(check: type[Check]) -> list[str]:
         lines += [
             f"   * - ``{option.name}``",
             f"     - {_literal(toml_value(option.default))}",
-            f"     - {' '.join(option.help.split())}",
+            f"     - {plain_rst(option.help)}",
         ]
     return [*lines, ""]
 

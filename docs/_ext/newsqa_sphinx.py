@@ -57,7 +57,6 @@ from sphinx.util.nodes import nested_parse_with_titles
 import newsqa
 from newsqa.checker import Checker
 from newsqa.config import LANGUAGES, Config
-from newsqa.formats import format_text
 from newsqa.registry import Check, registered_checks
 from newsqa.report import Report, Severity
 
@@ -114,12 +113,16 @@ class ExampleRun:
 
 
 def run_example(check: type[Check], code: str) -> ExampleRun:
-    """Run one rule's flagged example through its check and render the text report."""
+    """Run one rule's flagged example through its check and render its findings of that rule."""
     rule = next(rule for rule in check.rules if rule.code == code)
     report = _checker_for(check.name).check(rule.flagged, published=rule.published, identifier="example")
-    shown = attrs.evolve(report, findings=[f for f in report.findings if f.code == code])
+    lines = [line for f in report.findings if f.code == code for line in catalogue.render_finding(f, rule.flagged)]
     reason = "; ".join(f"{run.check}: {run.reason}" for run in report.not_run) or None
-    return ExampleRun(format_text(shown, rule.flagged), report.complete, reason)
+    if reason:
+        lines.append(f"not run: {reason}")
+    elif not lines:
+        lines.append(f"no {code} finding")
+    return ExampleRun("\n".join(lines), report.complete, reason)
 
 
 # --- directives -----------------------------------------------------------------------------
@@ -278,9 +281,32 @@ class WalkthroughDirective(GeneratedDirective):
             logger.warning(f"newsqa {shlex.join(args)} gave no JSON report: {error}: {data.stderr.strip()}")
             return []
         text = (ROOT / path).read_text(encoding="utf-8")
-        lines = [".. code-block:: console", "", f"   $ newsqa {shlex.join(args)}"]
-        lines += [f"   {line}" if line else "" for line in (shown.stdout + shown.stderr).splitlines()]
-        lines += ["", _exit_explained(shown.returncode, report), ""]
+        output = (shown.stdout + shown.stderr).splitlines()
+        lines = [
+            ".. code-block:: console",
+            "",
+            f"   $ newsqa {shlex.join(args)}",
+            *(["   …"] if len(output) > 1 else []),
+            *[f"   {line}" for line in output[-1:]],
+            "",
+            _exit_explained(shown.returncode, report),
+            "",
+        ]
+        if len(output) > 1:
+            lines += [
+                ".. raw:: html",
+                "",
+                f"   <details><summary>The whole output ({len(output)} lines)</summary>",
+                "",
+                ".. code-block:: text",
+                "",
+                *[f"   {line}" if line else "" for line in output],
+                "",
+                ".. raw:: html",
+                "",
+                "   </details>",
+                "",
+            ]
         lines += walkthrough(report, text)
         return self.render(lines, source="<newsqa walkthrough>")
 
@@ -312,6 +338,7 @@ def walkthrough(report: Report, text: str) -> list[str]:
             "See :doc:`/languagetool` to give it an engine.",
             "",
         ]
+    explained: set[str] = set()  # each rule's what and why once, at its first finding
     by_check: dict[str, list[Any]] = {}
     for finding in report.findings:
         by_check.setdefault(finding.check, []).append(finding)
@@ -321,23 +348,22 @@ def walkthrough(report: Report, text: str) -> list[str]:
         if description:
             lines += [f"*{description}* (:ref:`catalogue <check-{name}>`)", ""]
         for finding in findings:
-            lines += _explained(report, finding, text, rules)
+            lines += _explained(finding, text, rules if finding.code not in explained else {})
+            explained.add(finding.code)
     if not report.findings:
         lines += ["newsqa found nothing in this text.", ""]
     return lines
 
 
-def _explained(report: Report, finding: Any, text: str, rules: Mapping[str, Any]) -> list[str]:
+def _explained(finding: Any, text: str, rules: Mapping[str, Any]) -> list[str]:
     span = finding.span
-    one = attrs.evolve(report, findings=[finding], checks=())
-    excerpt = format_text(one, text).splitlines()[1:-1]  # drop the heading line and the summary line
     lines = [
         f"#. **Line {span.line}, column {span.column}**, :ref:`{finding.code} <{finding.code}>` "
         f"({finding.severity.value}): {_escape(finding.message)}",
         "",
         "   .. code-block:: text",
         "",
-        *[f"      {line}" for line in excerpt],
+        *[f"      {line}" for line in catalogue.render_finding(finding, text)[1:]],
         "",
     ]
     if finding.code in rules:
