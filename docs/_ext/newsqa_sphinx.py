@@ -573,6 +573,7 @@ def _start_languagetool(app: Sphinx) -> None:
         logger.info(f"newsqa docs: no LanguageTool server: {error}")
         return
     os.environ[URL_ENVIRONMENT_VARIABLE] = server.url
+    logger.info(f"newsqa docs: LanguageTool server for this build at {server.url}")
     _servers.append((URL_ENVIRONMENT_VARIABLE, server))
 
 
