@@ -74,7 +74,7 @@ _COMMAND_TIMEOUT = 600
 def run_newsqa(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
     """Run the real ``newsqa`` command from the checkout being documented."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(":")}
-    env["COLUMNS"] = "100"  # argparse wraps help to the terminal; keep it stable and readable
+    env["COLUMNS"] = "88"  # argparse wraps help to the terminal; keep it stable and readable
     completed = subprocess.run(
         [sys.executable, "-m", "newsqa", *args],
         capture_output=True,
@@ -257,7 +257,9 @@ class CommandDirective(GeneratedDirective):
         completed = run_newsqa(args)
         lines = [".. code-block:: console", "", f"   $ newsqa {shlex.join(args)}"]
         lines += [f"   {line}" if line else "" for line in (completed.stdout + completed.stderr).splitlines()]
-        lines += ["", f"Exit status: {completed.returncode}.", ""]
+        lines.append("")
+        if completed.returncode:
+            lines += [f"Exit status: {completed.returncode}.", ""]
         return self.render(lines, source="<newsqa command>")
 
 
