@@ -42,7 +42,9 @@ _TOKEN = regex.compile(
     regex.VERBOSE,
 )
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, space.
-_SENTENCE_END = regex.compile(r"""(?:[.!?…]+|\.\.\.)['"”’)\]]*(?=\s)""")
+# Matches only at the start of a run of punctuation and never gives characters
+# back, so a long run of dots is scanned once rather than once per dot.
+_SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++['"”’)\]]*+(?=\s)""")
 _TERMINAL = frozenset(".!?…:;,")
 _CLOSING_AFTER_TERMINAL = frozenset("\"'”’)]")
 _HEADING_MAX_WORDS = 12
@@ -142,6 +144,8 @@ class LineIndex:
 class Document:
     """A text segmented for checking: paragraphs, sentences, tokens, headings, quotations.
 
+    ``words`` are the tokens that are not numbers.
+
     Built once and shared read-only by every check. ``published`` is the
     publication date that relative dates resolve against; ``language`` a
     variant such as ``"en-GB"`` when known; ``identifier`` names the source
@@ -153,6 +157,8 @@ class Document:
 
     __slots__ = (
         "_memo",
+        "_quotation_starts",
+        "_sentence_starts",
         "_utf16_prefix",
         "identifier",
         "language",
@@ -163,6 +169,7 @@ class Document:
         "sentences",
         "text",
         "tokens",
+        "words",
     )
 
     def __init__(
@@ -188,6 +195,9 @@ class Document:
         self.quotations: tuple[Quotation, ...] = tuple(
             q for p in self.paragraphs for q in _quotations(text, p.start, p.end)
         )
+        self.words: tuple[Token, ...] = tuple(t for t in self.tokens if t.kind != "number")
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._quotation_starts = [q.inner_start for q in self.quotations]
         self._memo: dict[str, Any] = {}
         self._utf16_prefix: list[int] | None = None
 
@@ -195,11 +205,6 @@ class Document:
         return f"Document(identifier={self.identifier!r}, characters={len(self.text)}, sentences={len(self.sentences)})"
 
     # -- views -------------------------------------------------------------------------
-
-    @property
-    def words(self) -> tuple[Token, ...]:
-        """Tokens that are words (not numbers)."""
-        return tuple(t for t in self.tokens if t.kind != "number")
 
     @property
     def headings(self) -> tuple[Paragraph, ...]:
@@ -212,7 +217,7 @@ class Document:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing ``offset``, if any."""
-        index = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None
@@ -220,11 +225,11 @@ class Document:
     def in_quotation(self, start: int, end: int | None = None) -> Quotation | None:
         """The quotation whose inner text contains ``start..end``, if any."""
         end = start if end is None else end
-        for quote in self.quotations:
-            if quote.inner_start <= start and end <= quote.inner_end:
-                return quote
-            if quote.start > end:
-                break
+        # Quotations do not overlap, so only the last one opening at or before
+        # ``start`` can contain the range.
+        index = bisect.bisect_right(self._quotation_starts, start) - 1
+        if index >= 0 and end <= self.quotations[index].inner_end:
+            return self.quotations[index]
         return None
 
     # -- spans and positions --------------------------------------------------------

@@ -128,6 +128,11 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _seconds(value: float) -> float:
+    # Kept to microseconds so that the JSON round trip is exact.
+    return round(float(value), 6)
+
+
 def _check_runs(value: Iterable[CheckRun]) -> tuple[CheckRun, ...]:
     return tuple(value)
 
@@ -202,7 +207,7 @@ class CheckRun:
 
     check: str
     status: CheckStatus = attrs.field(converter=CheckStatus)
-    seconds: float = 0.0
+    seconds: float = attrs.field(default=0.0, converter=_seconds)
     engine: str | None = None
     engine_version: str | None = None
     reason: str | None = None
@@ -213,7 +218,7 @@ class CheckRun:
         return {
             "check": self.check,
             "status": self.status.value,
-            "seconds": round(self.seconds, 6),
+            "seconds": self.seconds,
             "engine": self.engine,
             "engine_version": self.engine_version,
             "reason": self.reason,

@@ -1,0 +1,58 @@
+"""Property-based tests: any text at all gives a sound document and report."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsqa
+from newsqa import Document
+
+# Whole Unicode, with the characters that break naive code made more likely:
+# control characters, line breaks, combining marks, emoji, right-to-left text, quotes.
+TRICKY = st.sampled_from(
+    list("\x00\x07\r\n\u2028\t \u200b\u00ad\u202e\ufeff\ufffd\u0301\u05d0\u0627😀🇬🇧“”‘’\"'``.?!…;:")
+)
+TEXT = st.text(alphabet=st.one_of(st.characters(), TRICKY, st.sampled_from(list("Mr. U.S. No. 10 Jan."))), max_size=400)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_every_segment_is_the_slice_it_names(text: str) -> None:
+    doc = Document(text)
+    for item in (*doc.paragraphs, *doc.sentences, *doc.tokens, *doc.quotations):
+        assert 0 <= item.start <= item.end <= len(text)
+        assert text[item.start : item.end] == item.text
+    starts = [s.start for s in doc.sentences]
+    assert starts == sorted(starts)
+    for sentence in doc.sentences:
+        assert doc.sentence_at(sentence.start) == sentence
+        for token in doc.sentence_tokens(sentence):
+            assert sentence.start <= token.start
+            assert token.end <= sentence.end
+
+
+@settings(max_examples=200)
+@given(TEXT, st.data())
+def test_positions_round_trip(text: str, data: st.DataObject) -> None:
+    doc = Document(text)
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    line, column = doc.line_col(offset)
+    assert doc.lines.line_start(line) + column - 1 == offset
+    utf16 = doc.utf16_offset(offset)
+    assert utf16 == len(text[:offset].encode("utf-16-le", "surrogatepass")) // 2
+    assert doc.offset_from_utf16(utf16) == offset
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_reports_are_sound_and_repeatable(text: str) -> None:
+    with newsqa.Checker() as checker:
+        first = checker.check(text, published="2024-07-24")
+        second = checker.check(text, published="2024-07-24")
+    assert first.findings == second.findings
+    assert first.timeline == second.timeline
+    for finding in first.findings:
+        for span in (finding.span, *finding.related):
+            assert text[span.start : span.end] == span.text
+    assert newsqa.Report.from_json(first.to_json()) == first
