@@ -6,6 +6,8 @@ Directives (all write reStructuredText, so in a MyST page put them in an
 ``newsqa-catalogue``
     Every registered check and rule (:mod:`newsqa_catalogue`), each rule's flagged
     example run through its check at build time, and a doctest of both examples.
+``newsqa-check-list``
+    One line per registered check with its rule codes.
 ``newsqa-check-options``
     The option table of every check that has options, or with ``:check: NAME``
     of one check.
@@ -196,6 +198,21 @@ class CheckOptionsDirective(GeneratedDirective):
             listed = ", ".join(f":ref:`{name} <check-{name}>`" for name in without)
             lines += [f"These checks have no options: {listed}.", ""]
         return self.render(lines, source="<newsqa check options>")
+
+
+class CheckListDirective(GeneratedDirective):
+    """``.. newsqa-check-list::``: one line per check, with its codes, linking to the catalogue."""
+
+    allow_titles = False
+
+    def run(self) -> list[Node]:
+        lines = []
+        for name, check in sorted(registered_checks().items()):
+            codes = [rule.code for rule in check.rules]
+            span = f"{codes[0]}–{codes[-1]}" if len(codes) > 1 else codes[0]
+            description = catalogue.plain_rst(check.description)
+            lines.append(f"- :ref:`{name} <check-{name}>` ({span}): {description}")
+        return self.render([*lines, ""], source="<newsqa check list>")
 
 
 class ConfigKeysDirective(GeneratedDirective):
@@ -592,6 +609,7 @@ def _stop_languagetool(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and event handlers."""
     app.add_directive("newsqa-catalogue", CatalogueDirective)
+    app.add_directive("newsqa-check-list", CheckListDirective)
     app.add_directive("newsqa-check-options", CheckOptionsDirective)
     app.add_directive("newsqa-config-keys", ConfigKeysDirective)
     app.add_directive("newsqa-command", CommandDirective)
