@@ -9,7 +9,7 @@ DOCS = Path(__file__).resolve().parent
 # The checkout being documented comes first, whatever else is installed.
 sys.path[:0] = [str(DOCS.parent), str(DOCS / "_ext")]
 
-from newsqa_sphinx import write_inventories  # noqa: E402
+from newsqa_docgen import write_inventories  # noqa: E402
 
 import newsqa  # noqa: E402
 
@@ -28,7 +28,7 @@ extensions = [
     "newsqa_sphinx",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_inventories", "_ext"]
+exclude_patterns = ["_build", "_inventories", "_ext", "examples"]
 nitpicky = True
 language = "en"
 

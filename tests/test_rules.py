@@ -59,10 +59,10 @@ DOCS_EXT = Path(__file__).resolve().parent.parent / "docs" / "_ext"
 def catalogue_text() -> str:
     sys.path.insert(0, str(DOCS_EXT))
     try:
-        import newsqa_catalogue
+        import newsqa_docgen
     finally:
         sys.path.remove(str(DOCS_EXT))
-    return "\n" + "\n".join(newsqa_catalogue.catalogue())
+    return "\n" + "\n".join(newsqa_docgen.catalogue())
 
 
 @pytest.mark.parametrize(("check", "rule"), ALL_RULES, ids=[rule.code for _, rule in ALL_RULES])

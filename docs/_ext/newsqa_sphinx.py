@@ -4,7 +4,7 @@ Directives (all write reStructuredText, so in a MyST page put them in an
 ``{eval-rst}`` block):
 
 ``newsqa-catalogue``
-    Every registered check and rule (:mod:`newsqa_catalogue`), each rule's flagged
+    Every registered check and rule (:mod:`newsqa_docgen`), each rule's flagged
     example run through its check at build time, and a doctest of both examples.
 ``newsqa-check-list``
     One line per registered check with its rule codes.
@@ -27,7 +27,7 @@ Directives (all write reStructuredText, so in a MyST page put them in an
 
 The extension also points ``newsqa.<module>.<Name>`` references at the public
 ``newsqa.<Name>`` entry, fails the build when a name in ``newsqa.__all__`` has
-no entry, and compiles the offline intersphinx inventories (:func:`write_inventories`).
+no entry, and compiles the offline intersphinx inventories (:func:`newsqa_docgen.write_inventories`).
 """
 
 from __future__ import annotations
@@ -38,13 +38,12 @@ import re
 import shlex
 import subprocess
 import sys
-import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
-import newsqa_catalogue as catalogue
+import newsqa_docgen as docgen
 from docutils import nodes
 from docutils.nodes import Node
 from docutils.parsers.rst import directives
@@ -118,7 +117,7 @@ def run_example(check: type[Check], code: str) -> ExampleRun:
     """Run one rule's flagged example through its check and render its findings of that rule."""
     rule = next(rule for rule in check.rules if rule.code == code)
     report = _checker_for(check.name).check(rule.flagged, published=rule.published, identifier="example")
-    lines = [line for f in report.findings if f.code == code for line in catalogue.render_finding(f, rule.flagged)]
+    lines = [line for f in report.findings if f.code == code for line in docgen.render_finding(f, rule.flagged)]
     reason = "; ".join(f"{run.check}: {run.reason}" for run in report.not_run) or None
     if reason:
         lines.append(f"not run: {reason}")
@@ -135,7 +134,7 @@ class GeneratedDirective(SphinxDirective):
 
     def render(self, lines: Iterable[str], *, source: str) -> list[Node]:
         self.env.note_dependency(__file__)
-        self.env.note_dependency(catalogue.__file__)
+        self.env.note_dependency(docgen.__file__)
         generated = getattr(self.env, "newsqa_generated", set())
         generated.add(self.env.docname)
         self.env.newsqa_generated = generated  # type: ignore[attr-defined]
@@ -169,7 +168,7 @@ class CatalogueDirective(GeneratedDirective):
                         logger.info(f"newsqa docs: {message}; its doctests are skipped")
                         skipif[check.name] = "True"
         return self.render(
-            catalogue.catalogue(checks, example_outputs=outputs, skipif=skipif), source="<newsqa catalogue>"
+            docgen.catalogue(checks, example_outputs=outputs, skipif=skipif), source="<newsqa catalogue>"
         )
 
 
@@ -186,13 +185,13 @@ class CheckOptionsDirective(GeneratedDirective):
             if name not in checks:
                 logger.warning(f"no registered check named {name!r}", location=self.get_location())
                 return []
-            return self.render(catalogue.option_table(checks[name]), source="<newsqa check options>")
+            return self.render(docgen.option_table(checks[name]), source="<newsqa check options>")
         lines: list[str] = []
         for name, check in sorted(checks.items()):
             if not check.options:
                 continue
             lines += [f".. rubric:: [{name}]", "", f"Options of the :ref:`{name} <check-{name}>` check.", ""]
-            lines += catalogue.option_table(check)
+            lines += docgen.option_table(check)
         without = [name for name, check in sorted(checks.items()) if not check.options]
         if without:
             listed = ", ".join(f":ref:`{name} <check-{name}>`" for name in without)
@@ -201,7 +200,7 @@ class CheckOptionsDirective(GeneratedDirective):
 
 
 class CheckListDirective(GeneratedDirective):
-    """``.. newsqa-check-list::``: one line per check, with its codes, linking to the catalogue."""
+    """``.. newsqa-check-list::``: one line per check, with its codes, linking to the docgen."""
 
     allow_titles = False
 
@@ -210,7 +209,7 @@ class CheckListDirective(GeneratedDirective):
         for name, check in sorted(registered_checks().items()):
             codes = [rule.code for rule in check.rules]
             span = f"{codes[0]}–{codes[-1]}" if len(codes) > 1 else codes[0]
-            description = catalogue.plain_rst(check.description)
+            description = docgen.plain_rst(check.description)
             lines.append(f"- :ref:`{name} <check-{name}>` ({span}): {description}")
         return self.render([*lines, ""], source="<newsqa check list>")
 
@@ -226,11 +225,11 @@ class ConfigKeysDirective(GeneratedDirective):
             key: [line.replace("{languages}", languages) for line in lines]
             for key, lines in _field_list(self.content).items()
         }
-        for key in catalogue.CONFIG_KEYS:
+        for key in docgen.CONFIG_KEYS:
             if key not in meanings:
                 logger.warning(f"config key {key!r} is not described", location=self.get_location())
         for key in meanings:
-            if key not in catalogue.CONFIG_KEYS:
+            if key not in docgen.CONFIG_KEYS:
                 logger.warning(f"{key!r} is not a config key of newsqa.Config", location=self.get_location())
         lines = [
             ".. list-table::",
@@ -241,8 +240,8 @@ class ConfigKeysDirective(GeneratedDirective):
             "     - Default",
             "     - Meaning",
         ]
-        for key in catalogue.CONFIG_KEYS:
-            default = catalogue.toml_value(catalogue.config_default(key))
+        for key in docgen.CONFIG_KEYS:
+            default = docgen.toml_value(docgen.config_default(key))
             meaning = meanings.get(key, [""])
             lines += [f"   * - ``{key}``", f"     - ``{default}``", f"     - {meaning[0]}"]
             lines += [f"       {line}" if line else "" for line in meaning[1:]]
@@ -344,7 +343,7 @@ def _exit_explained(status: int, report: Report) -> str:
 
 def walkthrough(report: Report, text: str) -> list[str]:
     """Each finding of ``report`` with its excerpt and what its rule is for, grouped by check."""
-    rules = catalogue.rules_by_code()
+    rules = docgen.rules_by_code()
     checks = registered_checks()
     lines: list[str] = []
     for run in report.not_run:
@@ -382,7 +381,7 @@ def _explained(finding: Any, text: str, rules: Mapping[str, Any]) -> list[str]:
         "",
         "   .. code-block:: text",
         "",
-        *[f"      {line}" for line in catalogue.render_finding(finding, text)[1:]],
+        *[f"      {line}" for line in docgen.render_finding(finding, text)[1:]],
         "",
     ]
     if finding.code in rules:
@@ -416,47 +415,11 @@ class SchemaDirective(GeneratedDirective):
             "     - Type",
             "     - Required",
         ]
-        for path, kind, required in schema_fields(schema):
+        for path, kind, required in docgen.schema_fields(schema):
             lines += [f"   * - ``{path}``", f"     - {kind}", f"     - {'yes' if required else 'no'}"]
         lines += ["", ".. code-block:: json", ""]
         lines += [f"   {line}" for line in json.dumps(schema, indent=2, ensure_ascii=False).splitlines()]
         return self.render([*lines, ""], source="<newsqa schema>")
-
-
-def schema_fields(schema: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
-    """Every field of the report schema as (dotted path, JSON type, required), definitions inlined."""
-    definitions = schema.get("$defs", {})
-
-    def resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
-        ref = node.get("$ref")
-        return definitions[ref.rsplit("/", 1)[1]] if ref else node
-
-    def kind(node: Mapping[str, Any]) -> str:
-        node = resolve(node)
-        if "oneOf" in node or "anyOf" in node:
-            return " or ".join(kind(option) for option in node.get("oneOf", node.get("anyOf", [])))
-        declared = node.get("type", "any")
-        kinds = declared if isinstance(declared, list) else [declared]
-        if "array" in kinds and "items" in node:
-            kinds = [f"array of {kind(node['items'])}" if k == "array" else k for k in kinds]
-        return " or ".join(kinds)
-
-    def walk(node: Mapping[str, Any], prefix: str, seen: tuple[str, ...]) -> Iterator[tuple[str, str, bool]]:
-        node = resolve(node)
-        required = set(node.get("required", ()))
-        for name, child in node.get("properties", {}).items():
-            path = f"{prefix}{name}"
-            yield path, kind(child), name in required
-            target = resolve(child)
-            ref = child.get("$ref") or target.get("items", {}).get("$ref")
-            if ref in seen:
-                continue
-            if target.get("type") == "array" and "items" in target:
-                yield from walk(target["items"], f"{path}[].", (*seen, *([ref] if ref else [])))
-            elif "properties" in target:
-                yield from walk(target, f"{path}.", (*seen, *([ref] if ref else [])))
-
-    yield from walk(schema, "", ())
 
 
 # --- cross-references and completeness ------------------------------------------------------
@@ -540,28 +503,6 @@ def _always_outdated(
 
 
 # --- offline intersphinx ----------------------------------------------------------------------
-
-
-def write_inventories(source: Path, target: Path) -> dict[str, Path]:
-    """Compile each ``<name>.txt`` under ``source`` into an intersphinx ``<name>.inv`` under ``target``.
-
-    A ``.txt`` file is an inventory as Sphinx writes it, decompressed: four
-    header lines, then one object per line. Sphinx reads only the compressed
-    form, so it is compressed here, and the build needs no network.
-    """
-    target.mkdir(parents=True, exist_ok=True)
-    compiled: dict[str, Path] = {}
-    for text_file in sorted(source.glob("*.txt")):
-        lines = text_file.read_text(encoding="utf-8").splitlines(keepends=True)
-        header, body = lines[:4], [line for line in lines[4:] if line.strip()]
-        if not header or not header[0].startswith("# Sphinx inventory version 2"):
-            raise ValueError(f"{text_file}: not a decompressed Sphinx inventory")
-        inventory = target / f"{text_file.stem}.inv"
-        data = "".join(header).encode("utf-8") + zlib.compress("".join(body).encode("utf-8"), 9)
-        if not inventory.exists() or inventory.read_bytes() != data:
-            inventory.write_bytes(data)
-        compiled[text_file.stem] = inventory
-    return compiled
 
 
 # --- one LanguageTool server for the whole build ---------------------------------------------

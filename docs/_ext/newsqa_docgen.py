@@ -1,8 +1,9 @@
-"""The check catalogue as reStructuredText, generated from the registered checks.
+"""The parts of the documentation generated from newsqa itself, as reStructuredText.
 
 This module needs newsqa but not Sphinx, so the test suite can check what the
-documentation will say about every rule without building the site. The Sphinx
-extension (``newsqa_sphinx``) parses the text it returns.
+documentation will say (every rule in the catalogue, every field of the report
+schema) without building the site. The Sphinx extension (``newsqa_sphinx``)
+parses the text it returns.
 
 Every rule gets a section labelled with its code (``:ref:`NQ201```), what it
 flags and why, and a doctest that runs its flagged example (which must produce
@@ -15,7 +16,9 @@ from __future__ import annotations
 import inspect
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -35,7 +38,9 @@ __all__ = [
     "render_finding",
     "rule_section",
     "rules_by_code",
+    "schema_fields",
     "toml_value",
+    "write_inventories",
 ]
 
 #: The top-level keys of a config file: the :class:`newsqa.Config` fields a file may set.
@@ -295,3 +300,61 @@ def catalogue(
     for check in checks:
         lines += check_section(check, example_outputs=example_outputs, skipif=(skipif or {}).get(check.name))
     return lines
+
+
+def schema_fields(schema: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """Every field of the report schema as (dotted path, JSON type, required), definitions inlined."""
+    definitions = schema.get("$defs", {})
+
+    def resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
+        ref = node.get("$ref")
+        return definitions[ref.rsplit("/", 1)[1]] if ref else node
+
+    def kind(node: Mapping[str, Any]) -> str:
+        node = resolve(node)
+        if "oneOf" in node or "anyOf" in node:
+            return " or ".join(kind(option) for option in node.get("oneOf", node.get("anyOf", [])))
+        declared = node.get("type", "any")
+        kinds = declared if isinstance(declared, list) else [declared]
+        if "array" in kinds and "items" in node:
+            kinds = [f"array of {kind(node['items'])}" if k == "array" else k for k in kinds]
+        return " or ".join(kinds)
+
+    def walk(node: Mapping[str, Any], prefix: str, seen: tuple[str, ...]) -> Iterator[tuple[str, str, bool]]:
+        node = resolve(node)
+        required = set(node.get("required", ()))
+        for name, child in node.get("properties", {}).items():
+            path = f"{prefix}{name}"
+            yield path, kind(child), name in required
+            target = resolve(child)
+            ref = child.get("$ref") or target.get("items", {}).get("$ref")
+            if ref in seen:
+                continue
+            if target.get("type") == "array" and "items" in target:
+                yield from walk(target["items"], f"{path}[].", (*seen, *([ref] if ref else [])))
+            elif "properties" in target:
+                yield from walk(target, f"{path}.", (*seen, *([ref] if ref else [])))
+
+    yield from walk(schema, "", ())
+
+
+def write_inventories(source: Path, target: Path) -> dict[str, Path]:
+    """Compile each ``<name>.txt`` under ``source`` into an intersphinx ``<name>.inv`` under ``target``.
+
+    A ``.txt`` file is an inventory as Sphinx writes it, decompressed: four
+    header lines, then one object per line. Sphinx reads only the compressed
+    form, so it is compressed here, and the build needs no network.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    compiled: dict[str, Path] = {}
+    for text_file in sorted(source.glob("*.txt")):
+        lines = text_file.read_text(encoding="utf-8").splitlines(keepends=True)
+        header, body = lines[:4], [line for line in lines[4:] if line.strip()]
+        if not header or not header[0].startswith("# Sphinx inventory version 2"):
+            raise ValueError(f"{text_file}: not a decompressed Sphinx inventory")
+        inventory = target / f"{text_file.stem}.inv"
+        data = "".join(header).encode("utf-8") + zlib.compress("".join(body).encode("utf-8"), 9)
+        if not inventory.exists() or inventory.read_bytes() != data:
+            inventory.write_bytes(data)
+        compiled[text_file.stem] = inventory
+    return compiled
