@@ -14,6 +14,7 @@ cannot drift from the checks.
 from __future__ import annotations
 
 import inspect
+import json
 import sys
 import unicodedata
 import zlib
@@ -314,10 +315,16 @@ def schema_fields(schema: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
         node = resolve(node)
         if "oneOf" in node or "anyOf" in node:
             return " or ".join(kind(option) for option in node.get("oneOf", node.get("anyOf", [])))
+        if "enum" in node:
+            return "one of " + ", ".join(f"``{json.dumps(value)}``" for value in node["enum"])
+        if "const" in node:
+            return f"``{json.dumps(node['const'])}``"
         declared = node.get("type", "any")
         kinds = declared if isinstance(declared, list) else [declared]
         if "array" in kinds and "items" in node:
             kinds = [f"array of {kind(node['items'])}" if k == "array" else k for k in kinds]
+        if "format" in node:
+            kinds = [f"{k} ({node['format']})" if k == "string" else k for k in kinds]
         return " or ".join(kinds)
 
     def walk(node: Mapping[str, Any], prefix: str, seen: tuple[str, ...]) -> Iterator[tuple[str, str, bool]]:

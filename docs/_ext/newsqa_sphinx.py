@@ -417,9 +417,22 @@ class SchemaDirective(GeneratedDirective):
         ]
         for path, kind, required in docgen.schema_fields(schema):
             lines += [f"   * - ``{path}``", f"     - {kind}", f"     - {'yes' if required else 'no'}"]
-        lines += ["", ".. code-block:: json", ""]
-        lines += [f"   {line}" for line in json.dumps(schema, indent=2, ensure_ascii=False).splitlines()]
-        return self.render([*lines, ""], source="<newsqa schema>")
+        lines += [
+            "",
+            ".. raw:: html",
+            "",
+            "   <details><summary>The schema as JSON</summary>",
+            "",
+            ".. code-block:: json",
+            "",
+            *[f"   {line}" for line in json.dumps(schema, indent=2, ensure_ascii=False).splitlines()],
+            "",
+            ".. raw:: html",
+            "",
+            "   </details>",
+            "",
+        ]
+        return self.render(lines, source="<newsqa schema>")
 
 
 # --- cross-references and completeness ------------------------------------------------------
