@@ -1,0 +1,1 @@
+"""Analyses of a document that more than one check uses, each computed once per document."""

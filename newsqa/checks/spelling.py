@@ -1,0 +1,759 @@
+"""Spelling consistency: one spelling of each word, one variety, names spelt alike throughout.
+
+An article that writes "defence" and "defense", "Nato" and "NATO", or
+"Pistorius" and "Pistorious" looks careless. This check finds the families of
+spellings by itself, from data rather than hand-made pairs:
+
+- British, American, Canadian and Australian spellings of one word, with all its
+  inflections (``newsqa/data/spelling_variants.tsv``, generated from SCOWL).
+  Words a variety spells both ways in different senses (British licence/license,
+  practice/practise, program for software) are not inconsistent on their own,
+  and Oxford spelling (British with -ize) is a style of its own, not a mixture.
+- Capitalisation of one acronym (Nato/NATO, Covid/COVID).
+- Compounds written solid, hyphenated or open (co-operate/cooperate, per cent/percent).
+- Names that differ by a letter or two (Pistorius/Pistorious), anchored on the
+  most frequent form, but never two people with different first names.
+- A country name where its adjective belongs ("his Germany counterpart").
+- Institution names, which keep their own spelling: the US Department of
+  Defense is right in a British article, the UK's "Ministry of Defense" is not.
+
+Which spelling wins is said in each finding: the house style when one is set
+(``language`` = en-GB, en-GB-oxendict, en-US, en-CA, en-AU, and explicit
+``preferences`` such as ``NATO = "Nato"``), otherwise the article's majority,
+with ties broken by its dominant variety and then by first use. With a house
+style every off-style word is reported, even when the article has no other
+spelling of it. The report's check data carries the detected variety and the
+words that decided it.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import regex
+from rapidfuzz.distance import OSA
+
+from newsqa.analysis.institutions import institution_mentions, protected_tokens
+from newsqa.analysis.nationalities import adjective_of, nationality_words
+from newsqa.analysis.variants import (
+    VARIETIES,
+    VariantForm,
+    counterpart,
+    detect_variety,
+    match_case,
+    spelling_variety,
+    variant_form,
+)
+from newsqa.document import Document, Token
+from newsqa.registry import Check, CheckResult, Rule, register_check
+from newsqa.report import Finding, JSONValue, Severity
+from newsqa.resources import data_lines, data_sections
+
+_VARIETY_NAMES = {
+    "en-US": "American",
+    "en-GB": "British",
+    "en-GB-oxendict": "British (Oxford, -ize)",
+    "en-CA": "Canadian",
+    "en-AU": "Australian",
+}
+_COUNTRY_NAMES = {"GB": "the UK's", "US": "the US", "AU": "Australia's", "CA": "Canada's", "INT": "the"}
+_MAX_RELATED = 20
+_NAME_MIN_LENGTH = 5
+_NAME_LONG = 8  # names this long may differ by two letters
+_CASE_MIN_LETTERS = 3
+_ACRONYM_MAX_LETTERS = 6
+_COMPOUND_MIN_LETTERS = 4
+_INITIALISM_MAX_LETTERS = 3
+_RARE_SHARE = 4  # a name spelt two ways more than once is reported when one form is this much rarer
+# In an article whose markers split between two varieties, the minority must reach
+# this share for the variety to count as undecided (every marker then reported).
+_UNDECIDED_SHARE = 1 / 3
+_UNDECIDED_MIN = 2
+
+
+@attrs.frozen
+class _Occurrence:
+    token: int
+    start: int
+    end: int
+    text: str
+
+
+@register_check
+class SpellingCheck(Check):
+    """Inconsistent spellings of one word, acronym, compound or name, and spellings off the house style."""
+
+    name = "spelling"
+    description = "One spelling of each word and name, in one variety of English."
+    rules = (
+        Rule(
+            code="NQ201",
+            name="inconsistent-variant",
+            summary="A word is spelt in two varieties in one article (defence and defense).",
+            rationale=(
+                "Readers notice a word spelt two ways; one spelling must win: the house style, "
+                "else the article's majority."
+            ),
+            severity="warning",
+            flagged="The defence secretary said defense spending would rise next year.",
+            fixed="The defence secretary said defence spending would rise next year.",
+        ),
+        Rule(
+            code="NQ202",
+            name="off-style-variant",
+            summary=(
+                "A word is spelt in another variety than the house style, or than the rest of an "
+                "article that mixes varieties."
+            ),
+            rationale=("A house style fixes one variety; a lone American spelling in a British article is a slip."),
+            severity="warning",
+            flagged="The defence minister, who was traveling, said defense and defence budgets differ.",
+            fixed="The defence minister, who was travelling, said defence budgets differ.",
+        ),
+        Rule(
+            code="NQ203",
+            name="inconsistent-capitals",
+            summary="An acronym or name is capitalised two ways (Nato and NATO).",
+            rationale="Style guides fix one form for each acronym; mixing them looks careless.",
+            severity="warning",
+            flagged="Nato leaders met in Vilnius, where Nato agreed that NATO would grow.",
+            fixed="Nato leaders met in Vilnius, where Nato agreed that Nato would grow.",
+        ),
+        Rule(
+            code="NQ204",
+            name="inconsistent-compound",
+            summary=("A compound is written solid, hyphenated or open in one article (co-operate and cooperate)."),
+            rationale="One spelling of a compound throughout; the house style or the majority decides.",
+            severity="warning",
+            flagged=("The two firms agreed to cooperate, and they will co-operate on research and cooperate on sales."),
+            fixed=("The two firms agreed to cooperate, and they will cooperate on research and cooperate on sales."),
+        ),
+        Rule(
+            code="NQ205",
+            name="name-variant",
+            summary="A name is spelt differently once (Pistorius and Pistorious).",
+            rationale="A misspelt name is the error readers and the named forgive least.",
+            severity="error",
+            flagged=(
+                "Boris Pistorius met reporters. Pistorius said the talks went well, and Pistorious thanked his hosts."
+            ),
+            fixed=(
+                "Boris Pistorius met reporters. Pistorius said the talks went well, and Pistorius thanked his hosts."
+            ),
+        ),
+        Rule(
+            code="NQ206",
+            name="country-for-adjective",
+            summary="A country name stands where its adjective belongs (his Germany counterpart).",
+            rationale=("Before a noun such as counterpart or government, English uses the adjective: German, French."),
+            severity="warning",
+            flagged="John Healey held talks in Berlin with his Germany counterpart on Wednesday.",
+            fixed="John Healey held talks in Berlin with his German counterpart on Wednesday.",
+        ),
+        Rule(
+            code="NQ207",
+            name="institution-spelling",
+            summary=("An institution's name is spelt otherwise than the institution spells it (Ministry of Defense)."),
+            rationale=(
+                "Names keep their own spelling: the UK Ministry of Defence and the US Department of "
+                "Defense are both right, in any article."
+            ),
+            severity="error",
+            flagged="A spokesperson for Britain's Ministry of Defense declined to comment.",
+            fixed="A spokesperson for Britain's Ministry of Defence declined to comment.",
+        ),
+    )
+
+    def run(self, document: Document) -> CheckResult:
+        house = spelling_variety(document.language or self.config.language)
+        evidence = detect_variety(document)
+        protected = protected_tokens(document)
+        findings: dict[tuple[int, int], Finding] = {}
+
+        def add(finding: Finding) -> None:
+            findings.setdefault((finding.span.start, finding.span.end), finding)
+
+        for finding in self._preferences(document):
+            add(finding)
+        for finding in self._institutions(document):
+            add(finding)
+        variants = _VariantAnalysis(self, document, house, evidence.variety, protected)
+        for finding in variants.findings():
+            add(finding)
+        for finding in self._capitals(document, evidence.variety, house):
+            add(finding)
+        for finding in self._compounds(document):
+            add(finding)
+        for finding in self._names(document, protected):
+            add(finding)
+        for finding in self._nationality(document):
+            add(finding)
+        data: dict[str, JSONValue] = {
+            "variety": evidence.variety,
+            "counts": dict(evidence.counts),
+            "evidence": list(evidence.evidence),
+            "house_style": house,
+            "mixed": variants.mixed,
+        }
+        ordered = sorted(findings.values(), key=lambda f: (f.span.start, f.code))
+        return CheckResult(findings=ordered, data=data)
+
+    # -- explicit preferences -----------------------------------------------------------
+
+    def _preferences(self, document: Document) -> Iterable[Finding]:
+        for found, preferred in self.config.preferences.items():
+            if not found or found == preferred:
+                continue
+            flags = 0 if found != found.lower() else regex.IGNORECASE
+            edge = r"[\p{L}\p{Nd}\-]"
+            pattern = regex.compile(rf"(?<!{edge}){regex.escape(found)}(?!{edge})", flags)
+            for match in pattern.finditer(document.text):
+                suggestion = preferred if flags == 0 else match_case(preferred, match.group())
+                if match.group() == suggestion:
+                    continue
+                yield self.finding(
+                    document,
+                    "NQ202",
+                    match.start(),
+                    match.end(),
+                    f"House style prefers {preferred!r} to {match.group()!r}.",
+                    suggestions=(suggestion,),
+                    data={"winner": preferred, "reason": "house-preference"},
+                )
+
+    # -- institutions ----------------------------------------------------------------
+
+    def _institutions(self, document: Document) -> Iterable[Finding]:
+        for mention in institution_mentions(document):
+            entry = mention.institution
+            if mention.exact or entry.mode == "keep":
+                continue
+            owner = _COUNTRY_NAMES.get(entry.country, "the")
+            yield self.finding(
+                document,
+                "NQ207",
+                mention.start,
+                mention.end,
+                f"Names keep their own spelling: {owner} {entry.name!r}, not "
+                f"{document.text[mention.start : mention.end]!r}.",
+                suggestions=(entry.name,),
+                data={"institution": entry.name, "country": entry.country, "source": entry.source},
+            )
+
+    # -- capitals ------------------------------------------------------------------------
+
+    def _capitals(self, document: Document, dominant: str | None, house: str | None) -> Iterable[Finding]:
+        groups: dict[str, list[_Occurrence]] = defaultdict(list)
+        initial = {s.token_start for s in document.sentences}
+        skipped = _shouting_tokens(document)
+        for index, token in enumerate(document.tokens):
+            if token.kind == "number" or index in skipped:
+                continue
+            word = _strip_possessive(token.text)
+            if len(word) < _CASE_MIN_LETTERS or not word[:1].isupper() or not word.isalpha():
+                continue
+            # Long words in capitals are typography (a company name in a listing), not acronyms.
+            if word.isupper() and len(word) > _ACRONYM_MAX_LETTERS:
+                continue
+            groups[word.lower()].append(_Occurrence(index, token.start, token.start + len(word), word))
+        for occurrences in groups.values():
+            shapes = {o.text for o in occurrences}
+            if len(shapes) < 2:
+                continue
+            # A capital at a sentence start says nothing of how the word is capitalised.
+            counted = [o for o in occurrences if o.token not in initial or o.text.isupper()]
+            forms = Counter(o.text for o in counted)
+            if len(forms) < 2:
+                continue
+            winner, reason = _case_winner(forms, counted, dominant or house)
+            for occurrence in counted:
+                if occurrence.text == winner:
+                    continue
+                others = [o for o in counted if o.text == winner]
+                yield self.finding(
+                    document,
+                    "NQ203",
+                    occurrence.start,
+                    occurrence.end,
+                    f"{occurrence.text!r} is written {winner!r} elsewhere in the article ({_counts(forms)}); {reason}",
+                    related=[(o.start, o.end) for o in others[:_MAX_RELATED]],
+                    suggestions=(winner,),
+                    data={"counts": dict(forms), "winner": winner},
+                )
+
+    # -- compounds -----------------------------------------------------------------------
+
+    def _compounds(self, document: Document) -> Iterable[Finding]:
+        open_pairs, distinct = _compound_data()
+        groups: dict[str, list[_Occurrence]] = defaultdict(list)
+        tokens = document.tokens
+        for index, token in enumerate(tokens):
+            if token.kind != "word":
+                continue
+            word = _strip_possessive(token.text)
+            lower = word.lower()
+            if lower in distinct:
+                continue
+            key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
+            if len(key) >= _COMPOUND_MIN_LETTERS:
+                groups[key].append(_Occurrence(index, token.start, token.start + len(word), word))
+            if index + 1 < len(tokens) and document.text[token.end : tokens[index + 1].start] == " ":
+                pair = f"{lower} {tokens[index + 1].text.lower()}"
+                solid = open_pairs.get(pair)
+                if solid is not None:
+                    nxt = tokens[index + 1]
+                    groups[solid].append(_Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end]))
+        for occurrences in groups.values():
+            if len(occurrences) < 2:
+                continue
+            styles = Counter(_compound_style(o.text) for o in occurrences)
+            if len(styles) < 2:
+                continue
+            forms = Counter(o.text.lower() for o in occurrences)
+            first_style = _compound_style(occurrences[0].text)
+            top = max(styles.values())
+            leaders = [s for s, n in styles.items() if n == top]
+            winner_style = leaders[0] if len(leaders) == 1 else first_style
+            reason = "the majority form" if len(leaders) == 1 else "tied; the form used first"
+            model = next(o for o in occurrences if _compound_style(o.text) == winner_style)
+            for occurrence in occurrences:
+                if _compound_style(occurrence.text) == winner_style:
+                    continue
+                suggestion = match_case(model.text.lower(), occurrence.text)
+                yield self.finding(
+                    document,
+                    "NQ204",
+                    occurrence.start,
+                    occurrence.end,
+                    f"{occurrence.text!r} is written {model.text.lower()!r} elsewhere in the article "
+                    f"({_counts(forms)}); {reason} is {model.text.lower()!r}.",
+                    related=[(o.start, o.end) for o in occurrences if o is not occurrence][:_MAX_RELATED],
+                    suggestions=(suggestion,),
+                    data={"counts": dict(forms), "winner": model.text.lower()},
+                )
+
+    # -- names ---------------------------------------------------------------------------
+
+    def _names(self, document: Document, protected: frozenset[int]) -> Iterable[Finding]:
+        tokens = document.tokens
+        initial = {s.token_start for s in document.sentences}
+        headings = {i for s in document.sentences if s.is_heading for i in range(s.token_start, s.token_end)}
+        known = frozenset(self.config.known_names)
+        places = nationality_words()
+        occurrences: dict[str, list[_Occurrence]] = defaultdict(list)
+        for index, token in enumerate(tokens):
+            if token.kind != "word" or index in headings:
+                continue
+            word = _strip_possessive(token.text)
+            if (
+                len(word) < _NAME_MIN_LENGTH - 1
+                or not word[:1].isupper()
+                or not word[1:].islower()
+                or not word.isalpha()
+                or variant_form(word) is not None
+            ):
+                continue
+            occurrences[word].append(_Occurrence(index, token.start, token.start + len(word), word))
+        names = dict(occurrences)
+        ranked = sorted(names, key=lambda w: (-len(names[w]), names[w][0].start))
+        for i, anchor in enumerate(ranked):
+            # A capitalised word seen only at sentence starts is an ordinary word, not a name;
+            # a misspelling may be shorter than the name.
+            if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
+                continue
+            for rare in ranked[i + 1 :]:
+                # A rare spelling seen only at sentence starts may be an ordinary word
+                # (While, White); only a long name makes such a slip likely.
+                if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
+                    continue
+                rare_count, anchor_count = len(names[rare]), len(names[anchor])
+                if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
+                    continue
+                # Country names and adjectives anchor a misspelling but are never one.
+                if rare in places or not _looks_misspelt(anchor, rare):
+                    continue
+                if _different_people(document, names[anchor], names[rare]):
+                    continue
+                for occurrence in names[rare]:
+                    yield self.finding(
+                        document,
+                        "NQ205",
+                        occurrence.start,
+                        occurrence.end,
+                        f"{rare!r} is spelt {anchor!r} elsewhere in the article "
+                        f"({anchor} {len(names[anchor])}, {rare} {len(names[rare])}); "
+                        f"the most frequent spelling is {anchor!r}.",
+                        related=[(o.start, o.end) for o in names[anchor][:_MAX_RELATED]],
+                        suggestions=(anchor,),
+                        confidence=0.8,
+                        data={
+                            "counts": {anchor: len(names[anchor]), rare: len(names[rare])},
+                            "winner": anchor,
+                        },
+                    )
+
+    # -- nationality adjectives ----------------------------------------------------------
+
+    def _nationality(self, document: Document) -> Iterable[Finding]:
+        determiners, nouns = _nationality_phrases()
+        tokens = document.tokens
+        adjective_uses: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        slips: list[tuple[Token, Token, str]] = []
+        for index in range(1, len(tokens) - 1):
+            token, noun = tokens[index], tokens[index + 1]
+            if noun.text.lower() not in nouns or noun.text[:1].isupper():
+                continue
+            adjective = adjective_of(token.text)
+            if adjective is not None and tokens[index - 1].text.lower() in determiners:
+                slips.append((token, noun, adjective))
+            elif token.text[:1].isupper():
+                adjective_uses[(token.text, noun.text.lower())].append((token.start, noun.end))
+        for token, noun, adjective in slips:
+            related = adjective_uses.get((adjective, noun.text.lower()), [])
+            elsewhere = f" (the article also writes '{adjective} {noun.text.lower()}')" if related else ""
+            yield self.finding(
+                document,
+                "NQ206",
+                token.start,
+                token.end,
+                f"Before {noun.text!r} use the adjective: {adjective!r}, not {token.text!r}{elsewhere}.",
+                related=related[:_MAX_RELATED],
+                suggestions=(adjective,),
+                data={"country": token.text, "adjective": adjective},
+            )
+
+
+class _VariantAnalysis:
+    """Spelling-variant families of one document, judged against the house style or the article itself."""
+
+    def __init__(
+        self,
+        check: SpellingCheck,
+        document: Document,
+        house: str | None,
+        dominant: str | None,
+        protected: frozenset[int],
+    ) -> None:
+        self.check = check
+        self.document = document
+        self.house = house
+        self.dominant = dominant
+        self.families: dict[str, list[tuple[_Occurrence, VariantForm]]] = defaultdict(list)
+        for index, token in enumerate(document.tokens):
+            if token.kind != "word" or index in protected:
+                continue
+            entry = variant_form(token.text)
+            if entry is not None:
+                word = _strip_possessive(token.text)
+                occurrence = _Occurrence(index, token.start, token.start + len(word), word)
+                self.families[entry.key].append((occurrence, entry))
+        self.mixed = self._mixed()
+
+    def _mixed(self) -> bool:
+        markers = {entry.form: entry for items in self.families.values() for _, entry in items if entry.is_marker}
+        return bool(markers) and not any(
+            all(variety in entry.preferred for entry in markers.values()) for variety in VARIETIES
+        )
+
+    def findings(self) -> Iterable[Finding]:
+        lone: list[tuple[_Occurrence, VariantForm]] = []
+        camps = self._camps()
+        for items in self.families.values():
+            if self.house is not None:
+                yield from self._against_house(items)
+                continue
+            forms = {entry.form: entry for _, entry in items}
+            if any(all(v in e.preferred for e in forms.values()) for v in VARIETIES):
+                lone.extend(items)
+                continue
+            yield from self._inconsistent(items)
+        if self.house is None and self.mixed:
+            yield from self._mixed_lone(lone, camps)
+
+    def _against_house(self, items: Sequence[tuple[_Occurrence, VariantForm]]) -> Iterable[Finding]:
+        house = self.house
+        assert house is not None
+        right = [(o, e) for o, e in items if house in e.preferred]
+        counts = Counter(e.form for _, e in items)
+        for occurrence, entry in items:
+            if entry.used_in(house):
+                continue
+            suggestion = counterpart(occurrence.text, house)
+            if suggestion is None:
+                continue
+            name = _VARIETY_NAMES[house]
+            if right:
+                yield self.check.finding(
+                    self.document,
+                    "NQ201",
+                    occurrence.start,
+                    occurrence.end,
+                    f"{occurrence.text!r} here, {_quoted_forms(e.form for _, e in right)} elsewhere "
+                    f"({_counts(counts)}); the house style ({house}) spells it {suggestion!r}.",
+                    related=[(o.start, o.end) for o, _ in right[:_MAX_RELATED]],
+                    suggestions=(suggestion,),
+                    data=_family_data(entry, counts, suggestion, "house-style", house),
+                )
+            else:
+                yield self.check.finding(
+                    self.document,
+                    "NQ202",
+                    occurrence.start,
+                    occurrence.end,
+                    f"{occurrence.text!r} is not {name} spelling; the house style ({house}) spells it {suggestion!r}.",
+                    suggestions=(suggestion,),
+                    data=_family_data(entry, counts, suggestion, "house-style", house),
+                )
+
+    def _inconsistent(self, items: Sequence[tuple[_Occurrence, VariantForm]]) -> Iterable[Finding]:
+        # Forms no variety prefers (only accepted as variants) never win.
+        classes: Counter[frozenset[str]] = Counter(e.preferred for _, e in items if e.preferred)
+        if not classes:
+            return
+        top = max(classes.values())
+        leaders = [c for c, n in classes.items() if n == top]
+        if len(leaders) == 1:
+            winner, reason = leaders[0], "majority"
+        elif self.dominant is not None and any(self.dominant in c for c in leaders):
+            winner, reason = next(c for c in leaders if self.dominant in c), "dominant-variety"
+        else:
+            winner = next(e.preferred for _, e in items if e.preferred)
+            reason = "first-use"
+        target = self.dominant if self.dominant in winner else next(v for v in VARIETIES if v in winner)
+        counts = Counter(e.form for _, e in items)
+        right = [(o, e) for o, e in items if target in e.preferred]
+        for occurrence, entry in items:
+            if target in entry.preferred:
+                continue
+            suggestion = counterpart(occurrence.text, target)
+            if suggestion is None:
+                continue
+            because = {
+                "majority": f"the majority spelling is {suggestion.lower()!r}",
+                "dominant-variety": f"tied, and the article's spelling is mostly {_VARIETY_NAMES[target]}",
+                "first-use": f"tied, and {right[0][1].form!r} comes first" if right else "tied",
+            }[reason]
+            yield self.check.finding(
+                self.document,
+                "NQ201",
+                occurrence.start,
+                occurrence.end,
+                f"{occurrence.text!r} here, {_quoted_forms(e.form for _, e in right)} elsewhere "
+                f"({_counts(counts)}); {because}: use {suggestion!r}.",
+                related=[(o.start, o.end) for o, _ in right[:_MAX_RELATED]],
+                suggestions=(suggestion,),
+                data=_family_data(entry, counts, suggestion, reason, target),
+            )
+
+    def _camps(self) -> dict[str, Counter[str]]:
+        """Marker words of the document by camp: British, American, -ise and -ize."""
+        camps: dict[str, Counter[str]] = defaultdict(Counter)
+        for items in self.families.values():
+            for _, entry in items:
+                for camp in _camps_of(entry):
+                    camps[camp][entry.form] += 1
+        return camps
+
+    def _mixed_lone(
+        self, lone: Sequence[tuple[_Occurrence, VariantForm]], camps: Mapping[str, Counter[str]]
+    ) -> Iterable[Finding]:
+        for occurrence, entry in lone:
+            for camp in _camps_of(entry):
+                rival = _RIVAL[camp]
+                ours, theirs = (
+                    sum(camps.get(camp, Counter()).values()),
+                    sum(camps.get(rival, Counter()).values()),
+                )
+                # Only the minority's words, unless the split is too even to tell.
+                undecided = min(ours, theirs) >= _UNDECIDED_MIN and theirs >= _UNDECIDED_SHARE * (ours + theirs)
+                if not theirs or (ours > theirs and not undecided):
+                    continue
+                suggestion = counterpart(occurrence.text, _CAMP_VARIETY[rival])
+                if suggestion is None:
+                    continue
+                summary = "; ".join(f"{_CAMP_NAMES[c]}: {_counts(camps[c])}" for c in (camp, rival) if camps.get(c))
+                yield self.check.finding(
+                    self.document,
+                    "NQ202",
+                    occurrence.start,
+                    occurrence.end,
+                    f"{occurrence.text!r} is {_CAMP_NAMES[camp]} spelling in an article that also uses "
+                    f"{_CAMP_NAMES[rival]} spelling ({summary}); choose one. "
+                    f"{_CAMP_NAMES[rival].capitalize()}: {suggestion!r}.",
+                    suggestions=(suggestion,),
+                    confidence=0.6,
+                    severity=Severity.INFO,
+                    data=_family_data(entry, Counter({entry.form: 1}), suggestion, "mixed-article", None),
+                )
+                break
+
+
+_RIVAL = {"british": "american", "american": "british", "ise": "ize", "ize": "ise"}
+_CAMP_VARIETY = {"british": "en-GB", "american": "en-US", "ise": "en-GB", "ize": "en-GB-oxendict"}
+_CAMP_NAMES = {"british": "British", "american": "American", "ise": "-ise", "ize": "-ize"}
+
+
+def _camps_of(entry: VariantForm) -> list[str]:
+    if not entry.is_marker:
+        return []
+    # A camp's word is one the other camp does not use at all, not even as a variant.
+    preferred = entry.preferred
+    camps = []
+    if ("en-GB" in preferred or "en-GB-oxendict" in preferred) and not entry.used_in("en-US"):
+        camps.append("british")
+    elif "en-US" in preferred and not (entry.used_in("en-GB") or entry.used_in("en-GB-oxendict")):
+        camps.append("american")
+    if "en-GB" in preferred and not entry.used_in("en-GB-oxendict"):
+        camps.append("ise")
+    elif "en-GB-oxendict" in preferred and not entry.used_in("en-GB"):
+        camps.append("ize")
+    return camps
+
+
+def _family_data(
+    entry: VariantForm, counts: Mapping[str, int], suggestion: str, reason: str, variety: str | None
+) -> dict[str, JSONValue]:
+    return {
+        "family": entry.key,
+        "counts": dict(counts),
+        "winner": suggestion.lower(),
+        "reason": reason,
+        "variety": variety,
+    }
+
+
+def _counts(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{form} {n}" for form, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _quoted_forms(forms: Iterable[str]) -> str:
+    unique = sorted(set(forms))
+    return "/".join(repr(f) for f in unique) if unique else "no other spelling"
+
+
+def _strip_possessive(word: str) -> str:
+    if "'" not in word and "’" not in word:
+        return word
+    for ending in ("’s", "'s", "’", "'"):
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _shouting_tokens(document: Document) -> frozenset[int]:
+    """Tokens whose capitals are typography: headings, capitalised sentences, datelines, runs of capitals."""
+    skipped: set[int] = set()
+    tokens = document.tokens
+    for sentence in document.sentences:
+        words = [t for t in document.sentence_tokens(sentence) if t.kind != "number" and len(t.text) > 1]
+        upper = sum(1 for t in words if t.text.isupper())
+        if sentence.is_heading or (words and upper * 2 > len(words)):
+            skipped.update(range(sentence.token_start, sentence.token_end))
+    paragraph_starts = {bisect_left(tokens, p.start, key=lambda t: t.start) for p in document.paragraphs}
+    for index, token in enumerate(tokens):
+        if not (token.text.isupper() and len(token.text) > 1):
+            continue
+        neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+        if index in paragraph_starts or any(t.text.isupper() and len(t.text) > 1 for t in neighbours):
+            skipped.add(index)
+    return frozenset(skipped)
+
+
+def _case_winner(forms: Counter[str], occurrences: Sequence[_Occurrence], variety: str | None) -> tuple[str, str]:
+    top = max(forms.values())
+    leaders = [form for form, n in forms.items() if n == top]
+    if len(leaders) == 1:
+        return leaders[0], f"the majority form is {leaders[0]!r}."
+    # Three capitals are an initialism read letter by letter (BBC, FBI, AOL): they stay capitals.
+    spelt_out = [f for f in leaders if f.isupper() and len(f) <= _INITIALISM_MAX_LETTERS]
+    if spelt_out:
+        return spelt_out[0], f"tied, and {spelt_out[0]!r} is an initialism."
+    # British newsrooms write acronyms spoken as words in title case (Nato, Unesco),
+    # American ones in capitals (NATO, UNESCO).
+    if variety in ("en-GB", "en-GB-oxendict", "en-AU"):
+        titled = [f for f in leaders if f[:1].isupper() and f[1:].islower()]
+        if titled:
+            return titled[0], f"tied, and British style writes {titled[0]!r}."
+    if variety in ("en-US", "en-CA"):
+        capitals = [f for f in leaders if f.isupper()]
+        if capitals:
+            return capitals[0], f"tied, and American style writes {capitals[0]!r}."
+    first = next(o.text for o in occurrences if o.text in leaders)
+    return first, f"tied, and {first!r} comes first."
+
+
+def _compound_style(text: str) -> str:
+    if "-" in text or "‐" in text:
+        return "hyphenated"
+    return "open" if " " in text else "solid"
+
+
+@functools.cache
+def _compound_data() -> tuple[dict[str, str], frozenset[str]]:
+    sections = data_sections("compounds.txt")
+    open_pairs = {}
+    for line in sections["open"]:
+        two, _, one = (part.strip() for part in line.partition("|"))
+        open_pairs[two] = one
+    return open_pairs, frozenset(sections["distinct"])
+
+
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(data_lines("honorifics.txt"))
+
+
+@functools.cache
+def _nationality_phrases() -> tuple[frozenset[str], frozenset[str]]:
+    sections = data_sections("nationality_nouns.txt")
+    return frozenset(sections["determiners"]), frozenset(sections["nouns"])
+
+
+def _looks_misspelt(anchor: str, rare: str) -> bool:
+    """True when ``rare`` differs from ``anchor`` by a slip of a letter or two, not by an ending."""
+    shorter, longer = sorted((anchor, rare), key=len)
+    limit = 2 if len(shorter) >= _NAME_LONG else 1
+    if anchor[0] != rare[0] or OSA.distance(anchor, rare, score_cutoff=limit) > limit:
+        return False
+    if longer.startswith(shorter):  # an ending added: Christmas, Christmases
+        return longer == shorter + shorter[-1]
+    if anchor[-1] == rare[-1]:
+        return True
+    # Words that differ in their endings are other words (Democrat, Democratic; Tokyo,
+    # Tokyu), unless the ending's letters are swapped (Japanees) or the last one doubled
+    # (Zelensky, Zelenskyy).
+    stem = next((i for i, (a, b) in enumerate(zip(anchor, rare, strict=False)) if a != b), len(shorter))
+    tails = sorted(anchor[stem:]), sorted(rare[stem:])
+    return tails[0] == tails[1] or longer == shorter + shorter[-1]
+
+
+def _different_people(document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]) -> bool:
+    """True when the two spellings follow different first names (John Healey, Nikki Haley)."""
+    tokens = document.tokens
+    sentence_starts = {s.start for s in document.sentences}
+
+    def first_names(occurrences: Sequence[_Occurrence], *, at_sentence_start: bool) -> set[str]:
+        names = set()
+        for occurrence in occurrences:
+            if occurrence.token == 0:
+                continue
+            before = tokens[occurrence.token - 1]
+            if (
+                document.text[before.end : occurrence.start] == " "
+                and before.text[:1].isupper()
+                and before.text[1:].islower()
+                and before.text not in _honorifics()
+                and (at_sentence_start or before.start not in sentence_starts)
+            ):
+                names.add(before.text)
+        return names
+
+    # A capitalised word opening the sentence before the rare spelling ("Later Pistorious")
+    # is no evidence of a first name; before the established spelling it usually is.
+    anchor_names = first_names(anchors, at_sentence_start=True)
+    rare_names = first_names(rares, at_sentence_start=False)
+    return bool(anchor_names and rare_names and not anchor_names & rare_names)

@@ -1,0 +1,270 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsqa
+from newsqa.report import Finding
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_100169222cfc808a.txt"
+
+
+def spelling(text: str, language: str | None = None, **config: object) -> list[Finding]:
+    report = newsqa.check(text, config=newsqa.Config(language=language, select=["spelling"], **config))
+    return list(report.findings)
+
+
+def spelling_data(text: str, language: str | None = None) -> dict[str, object]:
+    report = newsqa.check(text, config=newsqa.Config(language=language, select=["spelling"]))
+    (run,) = [r for r in report.checks if r.check == "spelling"]
+    return dict(run.data)
+
+
+def by_code(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+# -- variant families ------------------------------------------------------------------
+
+
+def test_minority_spelling_is_flagged_with_counts_and_related_spans() -> None:
+    text = (
+        "The defence review will be published in June. Ministers said defence spending must rise, "
+        "and the defense budget would be protected."
+    )
+    (finding,) = by_code(spelling(text), "NQ201")
+    assert finding.span.text == "defense"
+    assert text[finding.span.start : finding.span.end] == "defense"
+    assert finding.suggestions == ("defence",)
+    assert "defence 2, defense 1" in finding.message
+    assert [r.text for r in finding.related] == ["defence", "defence"]
+    assert finding.data["reason"] == "majority"
+
+
+def test_inflections_count_in_one_family() -> None:
+    text = "Both defences held. The defense minister praised the defences of the city, and its defenders."
+    (finding,) = by_code(spelling(text), "NQ201")
+    assert finding.span.text == "defense"
+    assert finding.suggestions == ("defence",)
+
+
+def test_house_style_wins_over_majority() -> None:
+    text = "Defense officials said the defense budget and the defence review were linked."
+    findings = by_code(spelling(text, "en-GB"), "NQ201")
+    assert [f.span.text for f in findings] == ["Defense", "defense"]
+    assert [f.suggestions for f in findings] == [("Defence",), ("defence",)]
+    assert all("house style (en-GB)" in f.message for f in findings)
+
+
+def test_tie_is_broken_by_the_dominant_variety() -> None:
+    text = "The colour of the centre court was chosen by the organisers. The defence and defense teams met."
+    (finding,) = by_code(spelling(text), "NQ201")
+    assert finding.span.text == "defense"
+    assert finding.data["reason"] == "dominant-variety"
+
+
+def test_lone_off_style_word_is_flagged_with_a_house_style() -> None:
+    text = "The minister was traveling to Berlin on Wednesday for talks."
+    (finding,) = spelling(text, "en-GB")
+    assert finding.code == "NQ202"
+    assert finding.suggestions == ("travelling",)
+    assert spelling(text) == []
+    assert spelling(text, "en-US") == []
+
+
+def test_lone_word_in_an_undecided_article_is_reported() -> None:
+    text = (
+        "The defence minister said defence cooperation would grow. Officials said defense "
+        "spending and the defense industry would benefit. He was traveling to Berlin."
+    )
+    (lone,) = by_code(spelling(text), "NQ202")
+    assert lone.span.text == "traveling"
+    assert lone.suggestions == ("travelling",)
+    assert lone.severity is newsqa.Severity.INFO
+
+
+def test_oxford_spelling_is_one_style() -> None:
+    text = "The organizers said the colour of the theatre would be finalized by the centre's director."
+    assert spelling(text) == []
+    assert spelling(text, "en-GB-oxendict") == []
+    flagged = spelling(text, "en-GB")
+    assert {f.span.text for f in flagged} == {"organizers", "finalized"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm's licence was suspended, and it is not licensed to trade.",
+        "She will practise every day; practice makes perfect.",
+        "The BBC programme showed how the computer program was written.",
+        "He checked the tyres, which tire quickly on hot roads.",
+    ],
+)
+def test_meaning_differing_pairs_are_not_flagged_alone(text: str) -> None:
+    assert spelling(text, "en-GB") == []
+    assert spelling(text) == []
+
+
+def test_canadian_and_australian_house_styles() -> None:
+    text = "The organisers said the colour of the centre was chosen."
+    assert {f.suggestions[0] for f in spelling(text, "en-CA")} == {"organizers"}
+    assert spelling(text, "en-AU") == []
+
+
+def test_report_carries_variety_and_evidence() -> None:
+    data = spelling_data("The colour of the programme was chosen by the organisers of the centre.")
+    assert data["variety"] == "en-GB"
+    assert "colour" in data["evidence"]
+    assert data["counts"]["en-GB"] > data["counts"]["en-US"]  # type: ignore[index]
+
+
+# -- institutions ----------------------------------------------------------------------
+
+
+def test_institutions_keep_their_spelling_in_a_british_article() -> None:
+    text = (
+        "The US Department of Defense and the World Health Organization both sent officials, "
+        "and Australia's Labor Party welcomed the defence agreement."
+    )
+    assert spelling(text, "en-GB") == []
+
+
+def test_misspelt_uk_ministry_is_an_error() -> None:
+    text = "In addition, Britain's Ministry of Defense noted that the two states would co-operate."
+    (finding,) = spelling(text, "en-GB")
+    assert finding.code == "NQ207"
+    assert finding.span.text == "Ministry of Defense"
+    assert finding.suggestions == ("Ministry of Defence",)
+    assert finding.severity is newsqa.Severity.ERROR
+
+
+def test_proper_names_keep_their_spelling() -> None:
+    text = "The band played at the Lincoln Center in New York and at Pearl Harbor, the singer Macy Gray said."
+    assert spelling(text, "en-GB") == []
+
+
+# -- capitals, compounds ------------------------------------------------------------------
+
+
+def test_acronym_capitals() -> None:
+    text = "Nato leaders met in Vilnius. Officials said Nato would grow, and NATO would spend more."
+    (finding,) = spelling(text)
+    assert finding.code == "NQ203"
+    assert finding.span.text == "NATO"
+    assert finding.suggestions == ("Nato",)
+
+
+def test_initialism_tie_keeps_capitals() -> None:
+    text = "The BBC said it would appeal. A Bbc spokesman declined to comment."
+    (finding,) = spelling(text)
+    assert finding.span.text == "Bbc"
+    assert finding.suggestions == ("BBC",)
+
+
+def test_capitals_in_datelines_and_headlines_are_typography() -> None:
+    text = "MOSCOW (AP) _ Russia said on Monday that Moscow would reply."
+    assert spelling(text) == []
+
+
+def test_explicit_preference_is_house_style() -> None:
+    text = "NATO leaders met in Vilnius on Tuesday."
+    (finding,) = spelling(text, preferences={"NATO": "Nato"})
+    assert finding.code == "NQ202"
+    assert finding.suggestions == ("Nato",)
+
+
+def test_hyphenation_variants() -> None:
+    text = "The firms agreed to cooperate. They will co-operate on research and cooperate on sales."
+    (finding,) = spelling(text)
+    assert finding.code == "NQ204"
+    assert finding.span.text == "co-operate"
+    assert finding.suggestions == ("cooperate",)
+
+
+def test_open_and_solid_compounds() -> None:
+    text = "Prices rose 3 per cent in May and 4 percent in June, after 2 per cent in April."
+    (finding,) = spelling(text)
+    assert finding.span.text == "percent"
+    assert finding.suggestions == ("per cent",)
+
+
+def test_hyphenated_words_with_another_meaning_are_not_variants() -> None:
+    assert spelling("He will re-sign his contract after the manager said he would resign.") == []
+
+
+# -- names ------------------------------------------------------------------------------
+
+
+def test_misspelt_name_is_anchored_on_the_frequent_form() -> None:
+    text = (
+        "Boris Pistorius met reporters in Berlin. Pistorius said the talks went well. "
+        "Later Pistorious thanked his hosts."
+    )
+    (finding,) = spelling(text)
+    assert finding.code == "NQ205"
+    assert finding.span.text == "Pistorious"
+    assert finding.suggestions == ("Pistorius",)
+    assert len(finding.related) == 2
+
+
+def test_transliteration_variant_is_found() -> None:
+    text = "Volodymyr Zelensky spoke on Monday. Zelensky said aid was needed. Zelenskyy also met donors."
+    (finding,) = spelling(text)
+    assert finding.span.text == "Zelenskyy"
+
+
+def test_different_people_are_not_confused() -> None:
+    text = (
+        "John Healey visited Berlin. Healey met officials, and Healey spoke to reporters. "
+        "In Washington, Nikki Haley criticised the plan."
+    )
+    assert spelling(text) == []
+
+
+def test_words_with_other_endings_are_not_name_slips() -> None:
+    text = "The Democrat said the Democratic party and the Democratic leadership agreed."
+    assert by_code(spelling(text), "NQ205") == []
+
+
+def test_known_names_are_never_slips() -> None:
+    text = "Boris Pistorius met reporters. Pistorius said so. Pistorious thanked them."
+    assert spelling(text, known_names=["Pistorious"]) == []
+
+
+# -- nationality adjectives ---------------------------------------------------------------
+
+
+def test_country_for_adjective() -> None:
+    text = "Healey held discussions with his Germany counterpart, and later with his German counterpart again."
+    (finding,) = spelling(text)
+    assert finding.code == "NQ206"
+    assert finding.span.text == "Germany"
+    assert finding.suggestions == ("German",)
+    assert [r.text for r in finding.related] == ["German counterpart"]
+
+
+def test_country_before_a_sports_noun_is_fine() -> None:
+    assert spelling("He was named the England captain, and his Germany teammates cheered.") == []
+
+
+# -- the seed article -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en-GB", None])
+def test_seed_spelling_items(language: str | None) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    findings = spelling(text, language)
+    lines = {(f.code, f.span.line, f.span.text) for f in findings}
+    # defence/defense, including "Secretary of Defence" (1) against "Defense Secretary" (7).
+    family = [f for f in findings if f.code == "NQ201"]
+    flagged = {f.span.line for f in family}
+    related = {r.line for f in family for r in f.related}
+    assert {1, 7} <= flagged | related
+    assert {2, 3, 5, 6, 8, 11, 17} <= flagged | related
+    assert ("NQ203", 8, "NATO") in lines
+    assert ("NQ207", 12, "Ministry of Defense") in lines
+    assert any(code == "NQ202" and line == 7 and word == "traveling" for code, line, word in lines)
+    assert ("NQ206", 1, "Germany") in lines
+    if language == "en-GB":
+        assert {f.span.text.lower() for f in family} == {"defense"}
