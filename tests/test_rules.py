@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
@@ -71,11 +72,19 @@ def test_catalogue_has_an_entry_with_both_examples_as_a_doctest(catalogue_text: 
     assert f"{rule.code} {rule.name}" in entry
     assert " ".join(rule.summary.split()) in entry
     assert " ".join(rule.rationale.split()) in entry
-    assert f".. doctest:: {rule.code}" in entry
-    published = f", published={rule.published!r}" if rule.published else ""
-    assert f"flagged = checker.check({rule.flagged!r}{published})" in entry
-    assert f"fixed = checker.check({rule.fixed!r}{published})" in entry
-    assert f"   [{rule.code!r}]" in entry
+    doctest = entry.split(f".. doctest:: {rule.code}\n", 1)[1]
+    source = "\n".join(line[7:] for line in doctest.splitlines() if line.startswith(("   >>> ", "   ... ")))
+    calls = {
+        node.targets[0].id: node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+    }
+    for name, text in (("flagged", rule.flagged), ("fixed", rule.fixed)):
+        call = calls[name]
+        assert ast.literal_eval(call.args[0]) == text
+        keywords = {keyword.arg: ast.literal_eval(keyword.value) for keyword in call.keywords}
+        assert keywords == ({"published": rule.published} if rule.published else {})
+    assert f"   [{rule.code!r}]" in doctest
 
 
 @pytest.mark.parametrize("check", sorted(registered_checks()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import json
 import sys
+import textwrap
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import regex
 
 from newsqa.config import Config
 from newsqa.registry import Check, Rule, registered_checks
@@ -40,6 +42,7 @@ __all__ = [
     "rule_section",
     "rules_by_code",
     "schema_fields",
+    "string_literal",
     "toml_value",
     "write_inventories",
 ]
@@ -137,7 +140,8 @@ def _excerpt(text: str, start: int, end: int) -> list[str]:
 def render_finding(finding: Finding, text: str) -> list[str]:
     """A finding as an editor reads it: where, what, the line with carets, suggestions, related places."""
     span = finding.span
-    lines = [f"line {span.line}, column {span.column}: {finding.code} {finding.severity.value}: {finding.message}"]
+    heading = f"line {span.line}, column {span.column}: {finding.code} {finding.severity.value}: {finding.message}"
+    lines = textwrap.wrap(heading, width=_EXCERPT_WIDTH + 4, subsequent_indent="  ", break_on_hyphens=False)
     lines += ["    " + line for line in _excerpt(text, span.start, span.end)]
     if finding.suggestions:
         shown = ", ".join(repr(suggestion) for suggestion in finding.suggestions[:3])
@@ -171,19 +175,51 @@ def option_table(check: type[Check]) -> list[str]:
     return [*lines, ""]
 
 
+def string_literal(text: str, width: int = 60) -> list[str]:
+    """``text`` as Python string literals that concatenate to it, each at most about ``width`` long."""
+    pieces: list[str] = []
+    for word in regex.findall(r"\S+\s*|\s+", text) or [""]:
+        if pieces and len(pieces[-1]) + len(word) <= width:
+            pieces[-1] += word
+        else:
+            pieces.append(word)
+    return [repr(piece) for piece in pieces]
+
+
+def _call(name: str, text: str, published: str | None) -> list[str]:
+    literal = string_literal(text)
+    keyword = [f"published={published!r}"] if published else []
+    one_line = f"{name} = checker.check({', '.join([*literal, *keyword])})"
+    if len(literal) == 1 and len(one_line) <= 80:
+        return [f"...     {one_line}"]
+    return [
+        f"...     {name} = checker.check(",
+        *[f"...         {piece}" for piece in literal[:-1]],
+        f"...         {literal[-1]},",
+        *[f"...         {argument}," for argument in keyword],
+        "...     )",
+    ]
+
+
 def doctest_lines(check: type[Check], rule: Rule) -> list[str]:
     """Python session lines that run the rule's two examples through the check."""
-    published = f", published={rule.published!r}" if rule.published else ""
     return [
         f">>> config = Config(select=[{rule.code!r}])",
         ">>> with Checker(config) as checker:",
-        f"...     flagged = checker.check({rule.flagged!r}{published})",
-        f"...     fixed = checker.check({rule.fixed!r}{published})",
+        *_call("flagged", rule.flagged, rule.published),
+        *_call("fixed", rule.fixed, rule.published),
         ">>> sorted({finding.code for finding in flagged.findings})",
         f"[{rule.code!r}]",
         ">>> fixed.findings",
         "()",
     ]
+
+
+def _example(label: str, text: str) -> list[str]:
+    literal = repr(text)
+    if "`" in literal:  # an inline literal cannot hold backquotes; a code block can
+        return [".. code-block:: python", f"   :caption: {label}", "", f"   {literal}", ""]
+    return [f"**{label}:** ``{literal}``", ""]
 
 
 def rule_section(
@@ -213,16 +249,8 @@ def rule_section(
         "",
         f"**Why it matters.** {' '.join(rule.rationale.split())}",
         "",
-        ".. code-block:: python",
-        "   :caption: Flagged",
-        "",
-        f"   {rule.flagged!r}",
-        "",
-        ".. code-block:: python",
-        "   :caption: Fixed",
-        "",
-        f"   {rule.fixed!r}",
-        "",
+        *_example("Flagged", rule.flagged),
+        *_example("Fixed", rule.fixed),
     ]
     if example_output is not None:
         lines += [

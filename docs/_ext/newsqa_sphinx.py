@@ -381,7 +381,7 @@ def _explained(finding: Any, text: str, rules: Mapping[str, Any]) -> list[str]:
         "",
         "   .. code-block:: text",
         "",
-        *[f"      {line}" for line in docgen.render_finding(finding, text)[1:]],
+        *[f"      {line}" for line in docgen.render_finding(finding, text) if line.startswith("    ")],
         "",
     ]
     if finding.code in rules:
