@@ -52,3 +52,12 @@ def docs(session: nox.Session) -> None:
     common = ["-W", "--keep-going", "-n", "-d", doctrees]
     session.run("sphinx-build", *common, "-E", "-b", "html", "docs", os.path.join(build, "html"))
     session.run("sphinx-build", *common, "-b", "doctest", "docs", os.path.join(build, "doctest"))
+
+
+@nox.session(python=PYTHON)
+def benchmarks(session: nox.Session) -> None:
+    """Every benchmark in benchmarks/ (they skip cleanly without ../shared/eval)."""
+    session.install("-e", ".")
+    for script in sorted(os.listdir("benchmarks")):
+        if script.startswith("bench_") and script.endswith(".py"):
+            session.run("python", os.path.join("benchmarks", script), *session.posargs)

@@ -14,7 +14,7 @@ from newsqa.document import Document
 from newsqa.registry import Check, CheckFailed, CheckSkipped, registered_checks
 from newsqa.report import CheckRun, CheckStatus, DateMention, Finding, Report, Severity
 
-__all__ = ["Checker", "check"]
+__all__ = ["Checker", "check", "is_selected"]
 
 DateLike = dt.date | str | None
 
@@ -64,14 +64,7 @@ class Checker:
         self._closed = False
 
     def _selected(self, name: str, cls: type[Check]) -> bool:
-        codes = [rule.code for rule in cls.rules]
-        if name in self.config.ignore:
-            return False
-        if codes and all(_matches(code, self.config.ignore) for code in codes):
-            return False
-        if not self.config.select:
-            return True
-        return name in self.config.select or any(_matches(code, self.config.select) for code in codes)
+        return is_selected(self.config, name, cls)
 
     def _keep(self, finding: Finding) -> bool:
         selected = (
@@ -190,6 +183,18 @@ class Checker:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def is_selected(config: Config, name: str, cls: type[Check]) -> bool:
+    """True when ``config`` selects the check ``name`` (class ``cls``) and does not ignore all of it."""
+    codes = [rule.code for rule in cls.rules]
+    if name in config.ignore:
+        return False
+    if codes and all(_matches(code, config.ignore) for code in codes):
+        return False
+    if not config.select:
+        return True
+    return name in config.select or any(_matches(code, config.select) for code in codes)
 
 
 def _with_severity(finding: Finding, severity: Severity) -> Finding:

@@ -11,16 +11,27 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from newsqa import __version__
+from newsqa.baseline import Baseline
+from newsqa.batch import Input, expand_paths, run_batch
 from newsqa.checker import Checker
 from newsqa.config import Config, find_config, load_config
 from newsqa.errors import NewsQAError
-from newsqa.formats import FORMATS, format_json, format_jsonl_line, format_text
+from newsqa.fix import apply_edits as apply_fixes
+from newsqa.fix import atomic_write, plan_fixes, unified_diff
+from newsqa.formats import FORMATS, use_colour
 from newsqa.inputs import STDIN, read_text
+from newsqa.markup import MARKUP_KINDS, kind_for_path
+from newsqa.output import OutputWriter
+from newsqa.pipeline import Outcome, check_source
+from newsqa.progress import Progress, wants_progress
 from newsqa.registry import registered_checks
 from newsqa.report import Report, Severity
 
@@ -48,25 +59,32 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``newsqa`` command."""
-    parser = _Parser(prog="newsqa", description="Pre-publication quality checks for news text.")
-    parser.add_argument("--version", action="version", version=f"newsqa {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of worker processes") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("the number of worker processes cannot be negative")
+    return jobs or os.cpu_count() or 1
 
-    check = commands.add_parser("check", help="check news texts and report what is wrong")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files to check; - reads standard input")
-    check.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date")
-    check.add_argument("--language", help="house style such as en-GB or en-US (overrides the config)")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    check.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info", "never"),
-        default="warning",
-        help="lowest severity that makes the run fail (default: warning)",
+
+def _add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders or glob patterns to check; - reads standard input"
     )
-    check.add_argument("--config", type=Path, metavar="FILE", help="newsqa.toml or pyproject.toml to use")
-    check.add_argument(
+    command.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date (default: the file's front matter or HTML metadata)",
+    )
+    command.add_argument("--language", help="house style such as en-GB or en-US (overrides the config)")
+    command.add_argument(
+        "--markup", choices=MARKUP_KINDS, help="read every input as this kind (default: by extension; text for stdin)"
+    )
+    command.add_argument("--config", type=Path, metavar="FILE", help="newsqa.toml or pyproject.toml to use")
+    command.add_argument(
         "--select",
         type=_codes,
         action="extend",
@@ -74,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="only these checks, codes or code prefixes (comma separated)",
     )
-    check.add_argument(
+    command.add_argument(
         "--ignore",
         type=_codes,
         action="extend",
@@ -82,8 +100,40 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="leave out these checks, codes or code prefixes (comma separated)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newsqa`` command."""
+    parser = _Parser(prog="newsqa", description="Pre-publication quality checks for news text.")
+    parser.add_argument("--version", action="version", version=f"newsqa {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check news texts and report what is wrong")
+    _add_common(check)
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="warning",
+        help="lowest severity that makes the run fail (default: warning)",
+    )
     check.add_argument("--allow-skipped", action="store_true", help="do not fail because a check could not run")
+    check.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N", help="worker processes checking in parallel (0: one per CPU)"
+    )
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in this baseline")
+    baseline.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in a baseline file"
+    )
     check.set_defaults(handler=_check_command)
+
+    fix = commands.add_parser("fix", help="apply the suggestions that are safe to apply, and show the diff")
+    _add_common(fix)
+    fix.add_argument("--write", action="store_true", help="change the files in place (default: only show the diff)")
+    fix.add_argument("--backup", action="store_true", help="with --write, keep each original as FILE.bak")
+    fix.add_argument("--in-quotations", action="store_true", help="also change words inside quotations")
+    fix.set_defaults(handler=_fix_command)
 
     rules = commands.add_parser("rules", help="list every check and rule code")
     rules.set_defaults(handler=_rules_command)
@@ -95,7 +145,7 @@ def _config_for(args: argparse.Namespace) -> Config:
         config = load_config(args.config)
     else:
         first = next((p for p in args.paths if p != STDIN), None)
-        config = find_config(first if first is not None else Path.cwd())
+        config = find_config(first if first is not None and Path(first).exists() else Path.cwd())
     changes: dict[str, object] = {}
     if args.language:
         changes["language"] = args.language
@@ -112,38 +162,120 @@ def _fails(report: Report, fail_on: str, allow_skipped: bool) -> bool:
     return fail_on != "never" and bool(report.at_or_above(Severity(fail_on)))
 
 
+def _inputs(args: argparse.Namespace, max_bytes: int) -> tuple[list[Input], list[Outcome]]:
+    inputs, errors = expand_paths(args.paths)
+    ready: list[Input] = []
+    for item in inputs:
+        if item.path is None:  # standard input is read here: workers have none
+            try:
+                item = attrs.evolve(item, text=read_text(STDIN, max_bytes=max_bytes))
+            except NewsQAError as error:
+                errors.append(Outcome(name=item.name, error=str(error)))
+                continue
+        ready.append(item)
+    return ready, errors
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"newsqa: {kind}: {message}", file=sys.stderr, flush=True)
+
+
 def _check_command(args: argparse.Namespace) -> int:
     config = _config_for(args)
-    reports: list[Report] = []
-    failed = False
-    incomplete = False
-    input_errors = 0
-    out = sys.stdout
-    with Checker(config) as checker:
-        for path in args.paths:
-            try:
-                text = read_text(path, max_bytes=config.max_bytes)
-            except NewsQAError as error:
-                print(f"newsqa: error: {error}", file=sys.stderr)
-                input_errors += 1
-                continue
-            identifier = "<stdin>" if path == STDIN else str(path)
-            report = checker.check(text, published=args.published, identifier=identifier)
-            failed = failed or _fails(report, args.fail_on, args.allow_skipped)
-            incomplete = incomplete or not report.complete
-            if args.format == "text":
-                print(format_text(report, text), file=out)
-            elif args.format == "jsonl":
-                print(format_jsonl_line(report), file=out, flush=True)
+    items, errors = _inputs(args, config.max_bytes)
+    for error in errors:
+        _say("error", error.error or error.name)
+    baseline = Baseline.load(args.baseline) if args.baseline else None
+    recorder = Baseline.empty(args.write_baseline) if args.write_baseline else None
+    output = OutputWriter(args.format, sys.stdout, colour=use_colour(sys.stdout), version=__version__)
+    for error in errors:
+        output.error(error)
+    progress = Progress(len(items), sys.stderr, enabled=wants_progress(sys.stderr))
+    outcomes: list[Outcome | None] = [None] * len(items)
+    failed = incomplete = False
+    for index, outcome in run_batch(items, config, jobs=args.jobs, markup=args.markup, published=args.published):
+        if outcome.error:
+            progress.clear()
+            _say("error", outcome.error)
+        for warning in outcome.warnings:
+            progress.clear()
+            _say("warning", f"{outcome.name}: {warning}")
+        report, text = outcome.report, outcome.text
+        if report is not None and text is not None:
+            if baseline is not None:
+                report = baseline.filter(report, text)
+                outcome = attrs.evolve(outcome, report=report)
+            if recorder is not None:
+                # Recorded findings are accepted: only a check that did not run fails the run.
+                recorder.record(report, text)
+                failed = failed or _fails(report, "never", args.allow_skipped)
             else:
-                reports.append(report)
-    if args.format == "json" and reports:
-        print(format_json(reports), file=out)
+                failed = failed or _fails(report, args.fail_on, args.allow_skipped)
+            incomplete = incomplete or not report.complete
+        outcomes[index] = outcome
+        progress.clear()
+        output.add(index, outcome)
+        progress.advance()
+    progress.close()
+    done = [outcome for outcome in outcomes if outcome is not None]
+    output.finish([*errors, *done])
+    if recorder is not None:
+        recorder.save(args.write_baseline)
+        _say("info", f"wrote {len(recorder)} findings of {len(done)} files to the baseline {args.write_baseline}")
     if incomplete and args.allow_skipped:
-        print("newsqa: warning: some checks did not run (allowed by --allow-skipped)", file=sys.stderr)
-    if input_errors:
+        _say("warning", "some checks did not run (allowed by --allow-skipped)")
+    if errors or any(outcome.error for outcome in done):
         return EXIT_ERROR
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _fix_command(args: argparse.Namespace) -> int:
+    config = _config_for(args)
+    items, errors = _inputs(args, config.max_bytes)
+    for error in errors:
+        _say("error", error.error or error.name)
+    changed = 0
+    failures = len(errors)
+    with Checker(config) as checker:
+        for item in items:
+            try:
+                text = (
+                    item.text
+                    if item.text is not None
+                    else read_text(item.path or item.name, max_bytes=config.max_bytes)
+                )
+            except NewsQAError as error:
+                _say("error", str(error))
+                failures += 1
+                continue
+            kind = args.markup or (kind_for_path(item.path) if item.path else "text")
+            checked = check_source(checker, text, name=item.name, kind=kind, published=args.published)
+            plan = plan_fixes(checked, in_quotations=args.in_quotations)
+            for finding, reason in plan.skipped:
+                _say(
+                    "info", f"{item.name}:{finding.span.line}:{finding.span.column}: {finding.code} not fixed: {reason}"
+                )
+            if not plan.edits:
+                continue
+            changed += 1
+            fixed = apply_fixes(text, plan.edits)
+            sys.stdout.write(unified_diff(text, fixed, item.name))
+            if args.write and item.path is None:
+                _say("warning", "standard input cannot be changed in place: the diff above is all there is")
+            elif args.write and item.path is not None:
+                if _has_bom(item.path):
+                    fixed = "\ufeff" + fixed
+                kept = atomic_write(item.path, fixed, backup=args.backup)
+                note = f" (original kept as {kept})" if kept else ""
+                _say("info", f"{item.name}: applied {len(plan.edits)} fixes{note}")
+    if failures:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed and not args.write else EXIT_OK
+
+
+def _has_bom(path: str) -> bool:
+    with open(path, "rb") as stream:
+        return stream.read(3) == b"\xef\xbb\xbf"
 
 
 def _rules_command(args: argparse.Namespace) -> int:

@@ -1,21 +1,24 @@
-"""Writing reports for people and programs: text, JSON and JSON Lines."""
+"""Writing reports for people and programs: text, JSON and JSON Lines (SARIF and GitHub: own modules)."""
 
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections.abc import Sequence
+from typing import TextIO
 
-from newsqa.report import Finding, Report
+from newsqa.report import Finding, Report, Severity
 
-__all__ = ["FORMATS", "format_json", "format_jsonl_line", "format_text"]
+__all__ = ["FORMATS", "format_json", "format_jsonl_line", "format_text", "use_colour"]
 
-FORMATS = ("text", "json", "jsonl")
+#: The output formats of ``newsqa check``.
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "markdown")
 
 _EXCERPT_WIDTH = 100
 
 
-def _excerpt(source: str, finding: Finding) -> list[str]:
+def _excerpt(source: str, finding: Finding) -> tuple[str, str]:
     """The finding's line with a caret line under its span, cut to a readable width."""
     span = finding.span
     line_start = span.start - (span.column - 1)
@@ -34,32 +37,46 @@ def _excerpt(source: str, finding: Finding) -> list[str]:
     # Control and format characters would act on the terminal or vanish; show a
     # visible stand-in of the same width so the carets still line up.
     shown = "".join(" " if ch == "\t" else "·" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in shown)
-    return [f"    {prefix}{shown}{suffix}", f"    {pad}{carets}"]
+    return f"{prefix}{shown}{suffix}", f"{pad}{carets}"
 
 
-def format_text(report: Report, source: str | None = None) -> str:
-    """A report as text: one block per finding, then the checks not run and a summary line.
+_SEVERITY_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
-    With ``source`` (the checked text) each finding shows its line with carets
-    under the span.
+
+def use_colour(stream: TextIO) -> bool:
+    """True when ``stream`` is a terminal and ``NO_COLOR`` is not set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour and text else text
+
+
+def format_text(report: Report, source: str | None = None, *, colour: bool = False) -> str:
+    """A report as text: the file's findings grouped by check, then the checks not run and a summary.
+
+    With ``source`` (the checked file's text) each finding shows its line with
+    carets under the span. ``colour`` adds terminal colours.
     """
     name = report.document.identifier or "<text>"
     lines: list[str] = []
+    if report.findings or report.not_run:
+        lines.append(_paint(name, "1", colour))
+    by_check: dict[str, list[Finding]] = {}
     for finding in report.findings:
-        span = finding.span
-        lines.append(
-            f"{name}:{span.line}:{span.column}: {finding.code} {finding.severity.value} "
-            f"[{finding.check}] {finding.message}"
-        )
-        if source is not None:
-            lines.extend(_excerpt(source, finding))
-        if finding.suggestions and any(finding.suggestions):
-            shown = ", ".join(repr(s) for s in finding.suggestions[:3])
-            lines.append(f"    suggestion: {shown}")
-        for related in finding.related[:5]:
-            lines.append(f"    see line {related.line}, column {related.column}: {_short(related.text)}")
+        by_check.setdefault(finding.check, []).append(finding)
+    for check in sorted(by_check):
+        findings = by_check[check]
+        lines.append(f"  {_paint(check, '1;34', colour)} ({len(findings)})")
+        for finding in findings:
+            lines.extend(_finding_lines(name, finding, source, colour))
     for run in report.not_run:
-        lines.append(f"{name}: check {run.check!r} {run.status.value}: {run.reason or 'no reason given'}")
+        lines.append(f"  check {run.check!r} {run.status.value}: {run.reason or 'no reason given'}")
     summary = report.summary
     lines.append(
         f"{name}: {summary['findings']} findings "
@@ -68,6 +85,21 @@ def format_text(report: Report, source: str | None = None) -> str:
         + ("" if report.complete else f"; NOT RUN: {', '.join(run.check for run in report.not_run)}")
     )
     return "\n".join(lines)
+
+
+def _finding_lines(name: str, finding: Finding, source: str | None, colour: bool) -> list[str]:
+    span = finding.span
+    severity = _paint(finding.severity.value, _SEVERITY_COLOURS[finding.severity], colour)
+    lines = [f"    {name}:{span.line}:{span.column}: {_paint(finding.code, '1', colour)} {severity} {finding.message}"]
+    if source is not None:
+        excerpt, carets = _excerpt(source, finding)
+        lines.extend((f"      {excerpt}", f"      {_paint(carets, _SEVERITY_COLOURS[finding.severity], colour)}"))
+    if finding.suggestions and any(finding.suggestions):
+        shown = ", ".join(repr(s) for s in finding.suggestions[:3])
+        lines.append(f"      suggestion: {shown}")
+    for related in finding.related[:5]:
+        lines.append(f"      see line {related.line}, column {related.column}: {_short(related.text)}")
+    return lines
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -165,7 +165,12 @@ class Check(abc.ABC):
         severity: Severity | None = None,
         data: Mapping[str, JSONValue] | None = None,
     ) -> Finding:
-        """Build a finding on ``document.text[start:end]`` with this check's rule ``code``."""
+        """Build a finding on ``document.text[start:end]`` with this check's rule ``code``.
+
+        Give ``data={"fix": "safe"}`` when the first suggestion is right whatever
+        the context (a house-style spelling, an acronym's case): ``newsqa fix``
+        applies only such findings (see ``newsqa.fix``).
+        """
         return Finding(
             check=self.name,
             code=code,

@@ -59,6 +59,9 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``newsqa`` command in a subprocess."""
     full_env = {**os.environ, **(env or {})}
+    # The package under test, whatever the working folder: not another installed copy.
+    paths = [full_env.get("PYTHONPATH", ""), str(ROOT)]
+    full_env["PYTHONPATH"] = os.pathsep.join(path for path in paths if path)
     completed = subprocess.run(
         [sys.executable, "-m", "newsqa", *args],
         input=stdin,

@@ -29,11 +29,12 @@ def test_text_output_shows_line_column_code_message_and_excerpt(tmp_path: Path) 
     result = run_cli("check", str(article), "--select", "characters")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == (
-        f"{article}:2:12: NQ003 warning [characters] Invisible character (zero width space) in the text."
-    )
-    assert lines[1] == "    Boris Pisto·rius spoke in Berlin."
-    assert lines[2] == "               ^"
+    assert lines[0] == str(article)
+    assert lines[1] == "  characters (1)"
+    assert lines[2] == f"    {article}:2:12: NQ003 warning Invisible character (zero width space) in the text."
+    assert lines[3] == "      Boris Pisto·rius spoke in Berlin."
+    assert lines[4] == "                 ^"
+    assert "\x1b[" not in result.stdout  # no colour outside a terminal
     assert lines[-1].endswith("1 findings (0 errors, 1 warnings, 0 info)")
 
 
@@ -84,10 +85,10 @@ def test_bad_input_is_one_clear_line_and_exit_two(tmp_path: Path, content: bytes
     assert f"{good}: 0 findings" in result.stdout
 
 
-def test_directory_missing_file_and_oversized_input(tmp_path: Path) -> None:
+def test_empty_folder_missing_file_and_oversized_input(tmp_path: Path) -> None:
     result = run_cli("check", str(tmp_path), str(tmp_path / "nope.txt"))
     assert result.returncode == 2
-    assert f"{tmp_path}: is a directory, not a file" in result.stderr
+    assert f"{tmp_path}: no .txt, .text, .md, .markdown, .html, .htm files in folder" in result.stderr
     assert f"{tmp_path / 'nope.txt'}: no such file" in result.stderr
     (tmp_path / "newsqa.toml").write_text("max_bytes = 10\n", encoding="utf-8")
     big = tmp_path / "big.txt"

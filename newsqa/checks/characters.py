@@ -22,6 +22,11 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _REPLACEMENT = regex.compile(r"\ufffd+")
 # Zero-width and bidirectional formatting characters, and the soft hyphen.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+# Removing these is not always right: separators may stand for a line break, and
+# joiners hold emoji sequences together; everything else here is removed safely.
+_SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+_JOINERS = frozenset("\u200c\u200d")
+_SAFE_FIX = {"fix": "safe"}  # newsqa fix may apply the suggestion (see newsqa.fix)
 
 
 @register_check
@@ -86,6 +91,7 @@ class CharactersCheck(Check):
                     match.end(),
                     f"Control character {names} in the text.",
                     suggestions=("",),
+                    data=_SAFE_FIX if not _SEPARATORS.intersection(match.group()) else None,
                 )
             )
         for match in _REPLACEMENT.finditer(text):
@@ -110,6 +116,7 @@ class CharactersCheck(Check):
                     match.end(),
                     f"Invisible character ({names}) in the text.",
                     suggestions=("",),
+                    data=_SAFE_FIX if not _JOINERS.intersection(match.group()) else None,
                 )
             )
         return CheckResult(findings=findings)
