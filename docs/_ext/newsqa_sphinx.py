@@ -32,6 +32,7 @@ no entry, and compiles the offline intersphinx inventories (:func:`newsqa_docgen
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -534,8 +535,8 @@ def _start_languagetool(app: Sphinx) -> None:
         from newsqa.engines.languagetool import URL_ENVIRONMENT_VARIABLE, LocalServer, is_provisioned
     except ImportError:
         return
-    if os.environ.get(URL_ENVIRONMENT_VARIABLE):
-        return
+    if _servers or os.environ.get(URL_ENVIRONMENT_VARIABLE):
+        return  # one server per process: docs/build.py runs two builds with it
     if not is_provisioned():
         logger.info("newsqa docs: LanguageTool is not fetched (`newsqa languagetool fetch`); no server started")
         return
@@ -553,7 +554,8 @@ def _start_languagetool(app: Sphinx) -> None:
 _servers: list[tuple[str, Any]] = []
 
 
-def _stop_languagetool(app: Sphinx, exception: Exception | None) -> None:
+@atexit.register
+def _stop_languagetool() -> None:
     while _servers:
         variable, server = _servers.pop()
         os.environ.pop(variable, None)
@@ -575,5 +577,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _always_outdated)
     app.connect("builder-inited", _start_languagetool)
     app.connect("build-finished", _close_checkers)
-    app.connect("build-finished", _stop_languagetool, priority=900)
     return {"version": newsqa.__version__, "parallel_read_safe": False, "parallel_write_safe": True}
