@@ -5,6 +5,6 @@ Each check is one module owning its rule codes: ``NQ0xx`` characters,
 grammar and usage, ``NQ4xx`` dates.
 """
 
-from newsqa.checks import characters, spelling
+from newsqa.checks import characters, dates, spelling
 
-__all__ = ["characters", "spelling"]
+__all__ = ["characters", "dates", "spelling"]

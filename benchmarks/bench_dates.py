@@ -1,0 +1,191 @@
+"""Benchmark: newsqa's date finding and resolution against dateparser's ``search_dates``.
+
+Both tools get the same texts and the same anchor date: the TimeML documents of
+``../shared/eval/timebank`` (text and document creation time), or, when that
+folder is absent, the seed article with its publication date. Reported:
+
+* speed: CPU seconds for each tool over all texts, the tools taking turns on
+  each text (newsqa best of ``--repeat`` passes), and the ratio; newsqa is timed
+  for its date analysis on a segmented document (the document is built once and
+  shared by every check) and again including building the document;
+* value accuracy, side by side, on the gold DATE expressions whose value is a
+  calendar day, month or year (the values ``search_dates`` can express): a gold
+  expression counts as right for a tool when the tool found an overlapping
+  expression with that value. dateparser's datetimes are cut to the gold
+  value's precision, which favours it; newsqa's TIMEX3 value must match exactly.
+
+Needs the ``benchmark`` extra (``pip install newsqa[benchmark]``); exits cleanly
+without dateparser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import regex
+
+from newsqa.dates.analysis import time_mentions
+from newsqa.dates.expression import TimexType
+from newsqa.document import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEBANK = ROOT.parent / "shared" / "eval" / "timebank"
+SEED = ROOT / "seeds" / "000_100169222cfc808a.txt"
+_CALENDAR_VALUE = regex.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_TAG = regex.compile(r"<(/?)(\w+)([^>]*)>")
+
+Found = list[tuple[int, int, str]]  # (start, end, value) per expression
+Corpus = list[tuple[str, dt.date, list[tuple[int, int, str]]]]
+
+
+def load_timebank(folder: Path, limit: int) -> Corpus:
+    """(text, creation date, gold DATE (start, end, value)) of up to ``limit`` TimeML files."""
+    import html
+
+    corpus: Corpus = []
+    for path in sorted(folder.glob("*/*.tml"))[:limit]:
+        source = path.read_text(encoding="utf-8")
+        dct = regex.search(r"<DCT>.*?value=\"(\d{4}-\d\d-\d\d)", source, regex.DOTALL)
+        if dct is None:
+            continue
+        body = source.split("<TEXT>", 1)[1].split("</TEXT>", 1)[0]
+        pieces: list[str] = []
+        length = position = 0
+        gold: list[tuple[int, int, str]] = []
+        opened: tuple[int, str, str] | None = None
+        for tag in _TAG.finditer(body):
+            chunk = html.unescape(body[position : tag.start()])
+            pieces.append(chunk)
+            length += len(chunk)
+            position = tag.end()
+            if tag.group(2) != "TIMEX3":
+                continue
+            if tag.group(1) and opened is not None:
+                if opened[1] == "DATE":
+                    gold.append((opened[0], length, opened[2]))
+                opened = None
+            elif not tag.group(1):
+                attributes = dict(regex.findall(r'(\w+)="([^"]*)"', tag.group(3)))
+                opened = (length, attributes.get("type", ""), attributes.get("value", ""))
+        pieces.append(html.unescape(body[position:]))
+        corpus.append(("".join(pieces), dt.date.fromisoformat(dct.group(1)), gold))
+    return corpus
+
+
+def run_newsqa(text: str, anchor: dt.date) -> Found:
+    document = Document(text, published=anchor)
+    return [(m.start, m.end, m.timex.value) for m in time_mentions(document) if m.expression.type == TimexType.DATE]
+
+
+def dateparser_runner() -> Callable[[str, dt.date], Found] | None:
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        return None
+
+    def run(text: str, anchor: dt.date) -> Found:
+        settings = {"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)}
+        found: Found = []
+        position = 0
+        for phrase, when in search_dates(text, languages=["en"], settings=settings) or []:
+            start = text.find(phrase, position)
+            if start < 0:
+                start = text.find(phrase)
+            if start < 0:
+                continue
+            position = start + len(phrase)
+            found.append((start, start + len(phrase), when.date().isoformat()))
+        return found
+
+    return run
+
+
+def timed(
+    corpus: Corpus, theirs: Callable[[str, dt.date], Found], repeat: int
+) -> tuple[list[float], list[Found], list[Found]]:
+    """CPU seconds of (newsqa analysis, newsqa with segmenting, dateparser), summed over the texts.
+
+    The tools take turns on each text, so a busy machine slows them alike; the
+    CPU time of this process is counted, not wall-clock time. Each newsqa figure
+    is the best of ``repeat`` passes; dateparser, much slower, runs once.
+    """
+    totals = [0.0, 0.0, 0.0]
+    ours: list[Found] = []
+    their_results: list[Found] = []
+    clock = time.process_time
+    for text, anchor, _ in corpus:
+        analysis = whole = float("inf")
+        found: Found = []
+        for _ in range(repeat):
+            document = Document(text, published=anchor)
+            started = clock()
+            time_mentions(document)
+            analysis = min(analysis, clock() - started)
+            started = clock()
+            found = run_newsqa(text, anchor)
+            whole = min(whole, clock() - started)
+        started = clock()
+        their_results.append(theirs(text, anchor))
+        totals[2] += clock() - started
+        totals[0] += analysis
+        totals[1] += whole
+        ours.append(found)
+    return totals, ours, their_results
+
+
+def accuracy(corpus: Corpus, results: Sequence[Found], *, truncate: bool) -> tuple[int, int]:
+    """(right, total) over gold DATEs with a calendar value."""
+    right = total = 0
+    for (_, _, gold), found in zip(corpus, results, strict=True):
+        for start, end, value in gold:
+            if not _CALENDAR_VALUE.fullmatch(value):
+                continue
+            total += 1
+            for s, e, got in found:
+                if s < end and start < e and (got[: len(value)] if truncate else got) == value:
+                    right += 1
+                    break
+    return right, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=80, help="TimeML documents to use (dateparser is slow)")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs per tool; the best counts")
+    args = parser.parse_args(argv)
+    dateparser_run = dateparser_runner()
+    if dateparser_run is None:
+        print("dateparser is not installed (pip install newsqa[benchmark]); nothing to compare")
+        return 0
+    corpus = load_timebank(TIMEBANK, args.limit) if TIMEBANK.is_dir() else []
+    source = f"{TIMEBANK} ({len(corpus)} TimeML documents)"
+    if not corpus:
+        corpus = [(SEED.read_text(encoding="utf-8"), dt.date(2024, 7, 24), [])]
+        source = f"{SEED.name} (no gold values: speed only)"
+    characters = sum(len(text) for text, _, _ in corpus)
+    run_newsqa(corpus[0][0], corpus[0][1])  # load tables and compile patterns outside the timing
+    (analysis, ours, theirs), our_results, their_results = timed(corpus, dateparser_run, args.repeat)
+    print(f"texts: {source}, {characters} characters; CPU seconds, the tools taking turns on each text")
+    print(f"newsqa date analysis   {analysis:8.3f} s  ({characters / analysis / 1000:8.1f} k characters/s)")
+    print(f"newsqa with segmenting {ours:8.3f} s  ({characters / ours / 1000:8.1f} k characters/s)")
+    print(f"dateparser             {theirs:8.3f} s  ({characters / theirs / 1000:8.1f} k characters/s)")
+    print(
+        f"speed ratio, dateparser.search_dates time / newsqa time on the same texts: "
+        f"{theirs / analysis:.1f} for the date analysis, {theirs / ours:.1f} including building the Document"
+    )
+    right_ours, total = accuracy(corpus, our_results, truncate=False)
+    right_theirs, _ = accuracy(corpus, their_results, truncate=True)
+    if total:
+        print(f"value accuracy on {total} gold DATEs with a day, month or year value:")
+        print(f"  newsqa      {right_ours / total:.3f}  ({right_ours} right, exact TIMEX3 value)")
+        print(f"  dateparser  {right_theirs / total:.3f}  ({right_theirs} right, datetime cut to the gold precision)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,390 @@
+"""Dates that cannot all be true: impossible days, wrong weekdays, events told out of time.
+
+Every time reference in the article is found and resolved against the
+publication date, using the tense of its clause ("on Wednesday" told in the
+past is the last Wednesday on or before publication), and put on the
+report's timeline in TimeML TIMEX3 value syntax. The check then flags what a
+sub-editor would: a day that does not exist, a weekday that does not match
+its date, an event reported as done but dated after publication (or still to
+come but dated before it), one event placed on two different days, and
+relative references that contradict each other or the publication date.
+Without a publication date it reasons with what the text fixes, and says
+under which publication dates two conflicting references could agree.
+Durations ("a two-day tour", "24-hour") are kept out of every conflict.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from newsqa.dates.agreement import agreeing_publication_dates, describe_agreement
+from newsqa.dates.analysis import TimeMention, numeric_day_first, time_mentions
+from newsqa.dates.events import EventLink, event_links
+from newsqa.dates.expression import Kind
+from newsqa.dates.shared import restated_sentence_pairs
+from newsqa.dates.tense import Tense
+from newsqa.document import Document
+from newsqa.registry import Check, CheckResult, Rule, register_check
+from newsqa.report import DateMention, Finding, Severity
+
+__all__ = ["DatesCheck"]
+
+_WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first
+# Words before a date that make it a limit or a starting point rather than when the event happened.
+_NOT_EVENT_DAY = regex.compile(
+    r"(?:until|till|by|before|through|to|from|since|effective|starting|beginning|due|deadline|expires?|"
+    r"ends?|ending|runs?|between|after|and|or)\s+(?:on\s+|in\s+)?(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+# Text between two mentions that makes the second restate the first: "yesterday (Tuesday)".
+_APPOSITION = regex.compile(r"\s*(?:\(|,|—|–|-)\s*(?:on\s+|the\s+)?")
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+@register_check
+class DatesCheck(Check):
+    """Resolves every time reference against the publication date and flags dates that cannot all be true."""
+
+    name = "dates"
+    description = "Impossible dates, wrong weekdays, events dated out of time, one event on two days."
+    rules = (
+        Rule(
+            code="NQ401",
+            name="impossible-date",
+            summary="The date does not exist (31 September, 30 February, 29 February in a common year).",
+            rationale="A day that is not on the calendar is a typing or fact error that readers notice.",
+            severity="error",
+            flagged="The ceasefire was agreed on 31 September 2024 in Doha.",
+            fixed="The ceasefire was agreed on 30 September 2024 in Doha.",
+            published="2024-10-02",
+        ),
+        Rule(
+            code="NQ402",
+            name="weekday-mismatch",
+            summary="The weekday given does not fall on the date given.",
+            rationale="One of the two is wrong, and the reader cannot tell which.",
+            severity="error",
+            flagged="The ministers met in Berlin on Wednesday 25 July 2024.",
+            fixed="The ministers met in Berlin on Thursday 25 July 2024.",
+            published="2024-07-26",
+        ),
+        Rule(
+            code="NQ403",
+            name="dated-out-of-time",
+            summary="An event told as done is dated after publication, or one still to come before it.",
+            rationale="Either the date or the tense is wrong: a future event cannot be reported as done.",
+            severity="error",
+            flagged="The treaty was signed in Vilnius on 12 September 2024.",
+            fixed="The treaty was signed in Vilnius on 12 July 2024.",
+            published="2024-07-24",
+        ),
+        Rule(
+            code="NQ404",
+            name="event-on-two-days",
+            summary="The same event is placed on two different days.",
+            rationale="A restated or repeated report of one event must give it one date.",
+            severity="error",
+            flagged=(
+                "On Tuesday, the two unions signed the wage agreement in Leeds.\n"
+                "The wage agreement was signed by both unions on 3 July."
+            ),
+            fixed=(
+                "On Tuesday, the two unions signed the wage agreement in Leeds.\n"
+                "The wage agreement was signed by both unions on 23 July."
+            ),
+            published="2024-07-24",
+        ),
+        Rule(
+            code="NQ405",
+            name="relative-date-contradiction",
+            summary="A relative date contradicts the date beside it, another one or the publication date.",
+            rationale='"Yesterday (Tuesday)" in a Thursday paper is wrong whichever word the writer meant.',
+            severity="error",
+            flagged="The vote took place yesterday (Tuesday) in the Commons.",
+            fixed="The vote took place yesterday (Wednesday) in the Commons.",
+            published="2024-07-25",
+        ),
+        Rule(
+            code="NQ406",
+            name="ambiguous-numeric-date",
+            summary="A numeric date reads differently in British and American order.",
+            rationale="03/04/2024 is 3 April to one reader and 4 March to another: write the month out.",
+            severity="info",
+            flagged="The hearing is set for 03/04/2025 in the High Court.",
+            fixed="The hearing is set for 3 April 2025 in the High Court.",
+        ),
+    )
+
+    def run(self, document: Document) -> CheckResult:
+        mentions = time_mentions(document)
+        findings: list[Finding] = []
+        findings.extend(self._impossible(document, mentions))
+        findings.extend(self._weekday_mismatches(document, mentions))
+        findings.extend(self._out_of_time(document, mentions))
+        findings.extend(self._two_days(document, mentions))
+        findings.extend(self._appositions(document, mentions))
+        findings.extend(self._ambiguous(document, mentions))
+        return CheckResult(findings=findings, timeline=[self._timeline(document, m) for m in mentions])
+
+    @staticmethod
+    def _timeline(document: Document, mention: TimeMention) -> DateMention:
+        interval = mention.timex.interval
+        return DateMention(
+            span=document.span(mention.start, mention.end),
+            kind=mention.expression.kind,
+            value=mention.timex.value,
+            start=interval[0] if interval else None,
+            end=interval[1] if interval else None,
+        )
+
+    # -- NQ401 ------------------------------------------------------------------------------------
+
+    def _impossible(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
+        for mention in mentions:
+            e = mention.expression
+            if e.kind not in (Kind.ABSOLUTE, Kind.NUMERIC) or not e.month or not e.day:
+                continue
+            month_name = calendar.month_name[e.month]
+            year = mention.timex.year
+            if (e.day > 29 and e.month == 2) or e.day > calendar.monthrange(2000, e.month)[1]:
+                longest = calendar.monthrange(2000, e.month)[1]
+                yield self.finding(
+                    document,
+                    "NQ401",
+                    e.start,
+                    e.end,
+                    f"{month_name} has {longest} days at most: there is no {e.day} {month_name}.",
+                    data={"month": e.month, "day": e.day},
+                )
+            elif e.month == 2 and e.day == 29 and year is not None and not calendar.isleap(year):
+                how = "" if e.year is not None else " (the year the article's date gives it)"
+                yield self.finding(
+                    document,
+                    "NQ401",
+                    e.start,
+                    e.end,
+                    f"{year}{how} is not a leap year: there is no 29 February {year}.",
+                    data={"year": year, "month": 2, "day": 29},
+                )
+
+    # -- NQ402 ------------------------------------------------------------------------------------
+
+    def _weekday_mismatches(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
+        for mention in mentions:
+            e = mention.expression
+            day = mention.timex.date
+            if e.kind != Kind.ABSOLUTE or e.weekday is None or day is None or day.isoweekday() == e.weekday:
+                continue
+            named = _WEEKDAY_NAMES[e.weekday - 1]
+            yield self.finding(
+                document,
+                "NQ402",
+                e.start,
+                e.end,
+                f"{day.day} {calendar.month_name[day.month]} {day.year} is a "
+                f"{_WEEKDAY_NAMES[day.weekday()]}, "
+                f"not a {named}.",
+                suggestions=[_weekday_fixed(e.text, named, _WEEKDAY_NAMES[day.weekday()])],
+                data={"date": day.isoformat(), "weekday": named},
+            )
+
+    # -- NQ403 ------------------------------------------------------------------------------------
+
+    def _out_of_time(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
+        published = document.published
+        if published is None:
+            return
+        for mention in mentions:
+            e = mention.expression
+            interval = mention.timex.interval
+            year_written = e.year is not None or e.year_offset is not None
+            if (
+                interval is None
+                or not year_written
+                or e.kind not in (Kind.ABSOLUTE, Kind.NUMERIC, Kind.MONTH)
+                or mention.tense not in (Tense.PAST, Tense.FUTURE)
+                or _NOT_EVENT_DAY.search(document.text, max(0, e.start - 30), e.start)
+            ):
+                continue
+            if mention.tense is Tense.PAST and interval[0] > published:
+                yield self.finding(
+                    document,
+                    "NQ403",
+                    e.start,
+                    e.end,
+                    f"Reported as done, but {mention.timex.value} is after the publication date "
+                    f"({published.isoformat()}).",
+                    data={"value": mention.timex.value, "published": published.isoformat(), "tense": "past"},
+                )
+            elif mention.tense is Tense.FUTURE and interval[1] < published:
+                yield self.finding(
+                    document,
+                    "NQ403",
+                    e.start,
+                    e.end,
+                    f"Told as still to come, but {mention.timex.value} is before the publication date "
+                    f"({published.isoformat()}).",
+                    data={
+                        "value": mention.timex.value,
+                        "published": published.isoformat(),
+                        "tense": "future",
+                    },
+                )
+
+    # -- NQ404 ------------------------------------------------------------------------------------
+
+    def _two_days(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
+        links = event_links(document, mentions, restated_sentence_pairs(document))
+        conflicts: list[tuple[EventLink, str | None]] = []
+        for link in links:
+            if document.published is not None:
+                a, b = link.first.timex.interval, link.second.timex.interval
+                if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
+                    conflicts.append((link, None))
+                continue
+            day_first = numeric_day_first(document)
+            agreeing = agreeing_publication_dates(link.first, link.second, day_first)
+            if agreeing is None:
+                continue  # the text alone leaves them free to agree
+            conflicts.append((link, describe_agreement(agreeing, link.first, link.second, day_first)))
+        yield from self._group_conflicts(document, conflicts, [m.timex.value for m in mentions if m.expression.is_day])
+
+    def _group_conflicts(
+        self, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
+    ) -> Iterator[Finding]:
+        # One finding per mention at odds with others: the one in most conflicts first.
+        remaining = list(conflicts)
+        # On a tie, the odd one out: the value fewest other day mentions of the article share.
+        while remaining:
+            counts: dict[int, int] = {}
+            for link, _ in remaining:
+                for m in (link.first, link.second):
+                    counts[m.start] = counts.get(m.start, 0) + 1
+            value_at = {m.start: m.timex.value for link, _ in remaining for m in (link.first, link.second)}
+            pivot_start = max(counts, key=lambda s: (counts[s], -values.count(value_at[s]), s))
+            mine = [(link, note) for link, note in remaining if pivot_start in (link.first.start, link.second.start)]
+            remaining = [c for c in remaining if c not in mine]
+            pivot = mine[0][0].first if mine[0][0].first.start == pivot_start else mine[0][0].second
+            others = [link.second if link.first is pivot else link.first for link, _ in mine]
+            note = next((n for _, n in mine if n), None)
+            reasons = sorted({link.reason for link, _ in mine})
+            yield self._two_days_finding(document, pivot, others, reasons, note)
+
+    def _two_days_finding(
+        self,
+        document: Document,
+        pivot: TimeMention,
+        others: list[TimeMention],
+        reasons: list[str],
+        note: str | None,
+    ) -> Finding:
+        other_texts = ", ".join(f"\u201c{o.expression.text}\u201d" for o in others)
+        how = "a restated passage" if reasons == ["restated"] else "another passage about the same event"
+        if document.published is not None:
+            values = ", ".join(sorted({o.timex.value for o in others}))
+            message = (
+                f"\u201c{pivot.expression.text}\u201d ({pivot.timex.value}) dates an event that {how} "
+                f"places on {other_texts} ({values})."
+            )
+            severity = None
+        else:
+            message = f"\u201c{pivot.expression.text}\u201d and {other_texts} date the same event ({how}). {note}"
+            severity = Severity.WARNING
+        return self.finding(
+            document,
+            "NQ404",
+            pivot.start,
+            pivot.end,
+            message,
+            related=[(o.start, o.end) for o in others],
+            severity=severity,
+            confidence=0.9 if "restated" in reasons else 0.7,
+            data={
+                "value": pivot.timex.value,
+                "others": [o.timex.value for o in others],
+                "links": list(reasons),
+            },
+        )
+
+    # -- NQ405 and NQ402 across a phrase ----------------------------------------------------------
+
+    def _appositions(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
+        pairs = [
+            (a, b)
+            for a, b in itertools.pairwise(mentions)
+            if a.expression.is_day and b.expression.is_day and _APPOSITION.fullmatch(document.text, a.end, b.start)
+        ]
+        implied: list[tuple[TimeMention, TimeMention, int]] = []
+        for a, b in pairs:
+            relative = a if a.expression.kind == Kind.RELATIVE else b if b.expression.kind == Kind.RELATIVE else None
+            if document.published is not None:
+                day_a, day_b = a.timex.date, b.timex.date
+                if day_a is None or day_b is None or day_a == day_b:
+                    continue
+                code = "NQ405" if relative is not None else "NQ402"
+                yield self.finding(
+                    document,
+                    code,
+                    a.start,
+                    b.end,
+                    f"\u201c{a.expression.text}\u201d is {_day_text(day_a)} for an article published on "
+                    f"{_day_text(document.published)}, but \u201c{b.expression.text}\u201d beside it is "
+                    f"{_day_text(day_b)}.",
+                    data={"values": [a.timex.value, b.timex.value]},
+                )
+            elif relative is not None:
+                other = b if relative is a else a
+                weekday = other.expression.weekday
+                if weekday is not None and relative.expression.offset is not None:
+                    implied.append((relative, other, (weekday - 1 - relative.expression.offset) % 7))
+        # Without a publication date, two such pairs must imply the same publication weekday.
+        for (r1, o1, w1), (r2, o2, w2) in itertools.pairwise(implied):
+            if w1 != w2:
+                yield self.finding(
+                    document,
+                    "NQ405",
+                    r2.start,
+                    max(r2.end, o2.end),
+                    f"\u201c{r2.expression.text}\u201d beside \u201c{o2.expression.text}\u201d "
+                    "means the article "
+                    f"appears on a {_WEEKDAY_NAMES[w2]}, but \u201c{r1.expression.text}\u201d beside "
+                    f"\u201c{o1.expression.text}\u201d means a {_WEEKDAY_NAMES[w1]}.",
+                    related=[(r1.start, max(r1.end, o1.end))],
+                    data={"publication_weekdays": [_WEEKDAY_NAMES[w1], _WEEKDAY_NAMES[w2]]},
+                )
+
+    # -- NQ406 ------------------------------------------------------------------------------------
+
+    def _ambiguous(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
+        ambiguous = [m for m in mentions if m.expression.kind == Kind.NUMERIC and len(m.expression.readings) > 1]
+        if not ambiguous or numeric_day_first(document) is not None:
+            return
+        for mention in ambiguous:
+            e = mention.expression
+            if e.year is None:
+                continue
+            (m1, d1), (m2, d2) = e.readings[:2]
+            british = f"{d1} {calendar.month_name[m1]} {e.year}"
+            american = f"{d2} {calendar.month_name[m2]} {e.year}"
+            yield self.finding(
+                document,
+                "NQ406",
+                e.start,
+                e.end,
+                f"{e.text} is {british} in British order and {american} in American order; write the month as a word.",
+                suggestions=[british, american],
+                data={"readings": [f"{e.year}-{m1:02d}-{d1:02d}", f"{e.year}-{m2:02d}-{d2:02d}"]},
+            )
+
+
+def _weekday_fixed(text: str, wrong: str, right: str) -> str:
+    pattern = regex.compile(regex.escape(wrong[:3]) + r"[a-z]*\.?", regex.IGNORECASE)
+    return pattern.sub(right, text, count=1)

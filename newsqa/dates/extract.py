@@ -1,0 +1,897 @@
+"""Finding time expressions in text.
+
+Each pattern below recognises one way of writing a time reference and hands
+its match to a builder that turns it into an :class:`Expression`, or rejects
+it (a lower-case "may", "Theresa May", "the Sunday Times", "2000 troops").
+Overlapping candidates are settled longest first, so "Wednesday 24 July 2024"
+is one expression and "two-day" inside "a two-day tour" is a duration, not a
+day.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
+import regex
+
+from newsqa.dates.expression import Expression, Kind, TimexType
+from newsqa.dates.lexicon import Lexicon, lexicon
+
+__all__ = ["find_expressions"]
+
+Builder = Callable[["re.Match[str]", str], "Expression | None"]
+
+_MOD = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "earlier": None,
+    "late": "END",
+    "end": "END",
+    "later": None,
+    "mid": "MID",
+    "middle": "MID",
+}
+_CUES_BEFORE_MONTH = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+        "during",
+        "from",
+        "through",
+        "to",
+        "of",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "between",
+        "and",
+        "or",
+        "throughout",
+        "until-",
+    ]
+)
+_DATE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+        "during",
+        "from",
+        "through",
+        "to",
+        "of",
+        "between",
+        "and",
+        "or",
+        "the",
+        "early",
+        "late",
+        "mid",
+        "fiscal",
+        "around",
+        "about",
+        "circa",
+        "c.",
+        "year",
+        "years",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "a",
+    ]
+)
+_OFFSETS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this": 0,
+    "current": 0,
+    "coming": 1,
+    "next": 1,
+    "following": 1,
+    "latest": 0,
+    "same": 0,
+    "that": 0,
+}
+
+
+# How far a time expression reaches either side of the word that triggers the search.
+_REACH = 35
+# Words and numbers, scanned once per text to find where the patterns need to run.
+_TOKEN = re.compile(r"[A-Za-z]+|\d+[a-z]*")
+_YEAR_KEYS = frozenset({"year", "iso"})
+# Kinds written with a month, weekday or holiday name, which names such as "the Sunday Times" hold.
+_NAMED_KINDS = frozenset({Kind.ABSOLUTE, Kind.WEEKDAY, Kind.MONTH, Kind.HOLIDAY, Kind.SEASON, Kind.TIME})
+_DECADE_KEYS = frozenset({"decade"})
+
+
+@attrs.frozen
+class _Pattern:
+    name: str
+    regex: re.Pattern[str]
+    build: Builder
+    trigger: str  # the key of the words every match of this pattern contains
+
+
+def _words(match: re.Match[str], group: str) -> str:
+    value = match.groupdict().get(group)
+    return " ".join(value.lower().split()).strip(" .") if value else ""
+
+
+def _modifier(words: str) -> str | None:
+    for word, mod in _MOD.items():
+        if word in words.split() or words.startswith(word):
+            return mod
+    return None
+
+
+def _capitalised(match: re.Match[str], group: str) -> bool:
+    value = match.group(group)
+    return bool(value) and value[0].isupper()
+
+
+def _year(text: str) -> int | None:
+    return int(text) if text else None
+
+
+class _Extractor:
+    """The compiled patterns and their builders, made once."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        month = lex.alternation(lex.months)
+        weekday = lex.alternation(lex.weekdays)
+        units = lex.alternation(k for k, v in lex.numbers.items() if v < 10)
+        tens = lex.alternation(k for k, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100)
+        parts = {
+            "MONTH": rf"(?:{month})(?!\w)",
+            "WEEKDAY": rf"(?:{weekday})(?!\w)",
+            "DAY": r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d|\d|[.:]\d|\w)",
+            "YEAR": r"(?<![\d$£€#.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\w)",
+            "ORD": lex.alternation(lex.ordinals),
+            "NUM": rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s\-](?:{units})|(?:{lex.alternation(lex.numbers)}))(?!\w)",
+            "UNIT": rf"(?:{lex.alternation(lex.units)})(?!\w)",
+            "SEASON": rf"(?:{lex.alternation(lex.seasons)})(?!\w)",
+            "POD": rf"(?:{lex.alternation(lex.parts_of_day)})(?!\w)",
+            "HOLIDAY": rf"(?:{lex.alternation(lex.holidays)})(?!\w)",
+            "DECADEWORD": rf"(?:{lex.alternation(lex.decade_words)})(?!\w)",
+            "PRE": (
+                r"(?:(?P<pre>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle)\s+of)"
+                r"[\s\-]+)?"
+            ),
+        }
+        self.not_dates = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.not_dates) + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        specs: list[tuple[str, str, Builder]] = [
+            ("iso", r"(?<![\d/\-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d\-]|T\d)", self._iso),
+            (
+                "numeric",
+                r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\d/.\-]\d|\d)",
+                self._numeric,
+            ),
+            (
+                "dmy",
+                r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
+                self._date,
+            ),
+            (
+                "mdy",
+                r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)|(?P<det>last|next|this\s+past|this\s+coming)\s+)?"
+                r"(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})"
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
+                self._date,
+            ),
+            (
+                "ordinal_of",
+                r"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<o>{ORD})\s+of\s+(?P<m>{MONTH})"
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
+                self._date,
+            ),
+            (
+                "month_year",
+                r"{PRE}(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)",
+                self._month,
+            ),
+            (
+                "month",
+                r"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|mid|earlier\s+in|later\s+in|"
+                r"the\s+(?:end|beginning|start|middle)\s+of)[\s\-]+)?(?P<m>{MONTH})(?!\s*\d)",
+                self._month,
+            ),
+            (
+                "weekday",
+                r"(?:(?P<det>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|"
+                r"early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<pod>{POD}))?",
+                self._weekday,
+            ),
+            (
+                "holiday",
+                r"(?:(?P<det>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?",
+                self._holiday,
+            ),
+            (
+                "relative_day",
+                r"(?:(?P<det>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|"
+                r"the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)(?:['’]s)?(?:\s+(?P<pod>{POD}))?",
+                self._relative_day,
+            ),
+            ("this_part_of_day", r"(?P<w>this|last)\s+(?P<pod>{POD})", self._relative_day),
+            (
+                "day_anaphora",
+                r"(?:(?P<pre>earlier|later)\s+)?(?P<same>that|the\s+same|that\s+same)\s+(?P<u>day|morning|afternoon|"
+                r"evening|night)(?!\w)|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<u2>day|morning|afternoon|"
+                r"evening|night)(?!\w)|the\s+day\s+(?P<dir>before|after)(?=\s*[.,;])",
+                self._day_anaphora,
+            ),
+            (
+                "ago",
+                r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just|only)\s+)?"
+                r"(?P<n>{NUM}|a\s+few|a\s+couple\s+of|several|a|an)[\s\-]+(?P<u>{UNIT})\s+(?:or\s+so\s+)?"
+                r"(?P<dir>ago|earlier|later|from\s+now|hence)(?!\w)",
+                self._ago,
+            ),
+            (
+                "relative_unit",
+                r"{PRE}(?P<det>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
+                r"the\s+following|the\s+latest|the\s+last|this\s+past|that)\s+"
+                r"(?P<u>week|weekend|month|year|quarter|decade|century)(?P<poss>['’]s)?(?!\w)",
+                self._relative_unit,
+            ),
+            ("the_weekend", r"(?P<det>the)\s+(?P<u>weekend)(?!\w)", self._relative_unit),
+            (
+                "the_year",
+                r"(?P<det>the\s+(?:full|current|latest)|the)\s+(?:fiscal\s+)?(?P<u>year)(?!\w|['’]s|\s+\d|\s+(?:before|after|earlier|later|ago|that|when|in\b))",
+                self._the_year,
+            ),
+            ("year_end", r"(?:around\s+)?(?P<u>year)(?:[\s\-]|['’]s\s+)end(?!\w)", self._the_year),
+            (
+                "earlier_in",
+                r"(?P<pre>earlier|later)\s+in\s+the\s+(?P<u>week|month|year)(?!\w)",
+                self._relative_unit,
+            ),
+            (
+                "end_of_the",
+                r"(?P<pre>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<u>week|month|year)(?!\w)",
+                self._relative_unit,
+            ),
+            (
+                "quarter",
+                r"(?:the\s+|its\s+)?(?:(?P<y1>{YEAR})\s+|(?P<rely>this|last|next)\s+year['’]s\s+)?"
+                r"(?:(?:fiscal|calendar)[\s\-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+"
+                r"(?:fiscal[\s\-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR}))?(?!\w)",
+                self._quarter,
+            ),
+            ("q_number", r"(?-i:\bQ(?P<q>[1-4]))(?:\s+(?P<y>{YEAR}))?(?!\w)", self._quarter),
+            (
+                "quarter_ref",
+                r"(?:the|this|that|its)\s+(?:(?P<y>{YEAR})\s+|(?P<rel>(?:comparable\s+)?year[\s\-](?:ago|earlier)|"
+                r"latest|current|same|previous|prior|preceding|comparable)\s+)?(?:(?P<q>first|second|third|fourth)"
+                r"[\s\-]+)?(?:fiscal\s+)?(?P<noun>quarter|period)(?!\w)",
+                self._quarter_ref,
+            ),
+            ("year_ago_adjective", r"(?P<rel>year[\s\-](?:ago|earlier))(?!\w)", self._quarter_ref),
+            (
+                "half",
+                r"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rely>this|last|next)\s+year|"
+                r"the\s+year)",
+                self._half,
+            ),
+            (
+                "season",
+                r"(?:(?P<det>last|this\s+past|this|next|the|early|late|mid)[\s\-]+)?(?:(?P<mod>early|late|mid)[\s\-]+)?"
+                r"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+                self._season,
+            ),
+            (
+                "decade",
+                r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s\-]+)?(?P<d>(?:1[5-9]|20)\d0)['’]?s(?!\w)",
+                self._decade,
+            ),
+            ("decade_short", r"the\s+(?:(?P<mod>early|late|mid)[\s\-]+)?['’](?P<d>\d0)s(?!\w)", self._decade),
+            ("decade_word", r"the\s+(?:(?P<mod>early|late|mid)[\s\-]+)?(?P<dw>{DECADEWORD})", self._decade),
+            ("century", r"(?:the\s+)?(?P<o>{ORD})[\s\-]+century(?!\w)", self._century),
+            (
+                "year",
+                r"{PRE}(?:(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?(?P<y>{YEAR})(?:['’]s)?(?!\s*[\-–/]\s*\d)",
+                self._year,
+            ),
+            (
+                "spelled_year",
+                r"(?:the\s+year\s+)?(?P<w>nineteen[\s\-]+(?:hundred\s+(?:and\s+)?)?[a-z]+(?:[\s\-](?:one|two|three|four|"
+                r"five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+[a-z]+)?)(?!\w)",
+                self._spelled_year,
+            ),
+            (
+                "reference",
+                r"(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
+                r"the\s+past|the\s+near\s+future|the\s+future|in\s+future|the\s+near\s+term|"
+                r"recent\s+(?:days|weeks|months|years)|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"
+                r"the\s+short\s+term|a\s+later\s+date|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years)|"
+                r"past\s+years)(?!\w)",
+                self._reference,
+            ),
+            (
+                "duration",
+                r"(?:the\s+(?P<det>past|last|next|first|coming|previous|following)\s+)?"
+                r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|just|only|up\s+to|"
+                r"at\s+least)\s+)?(?P<n>{NUM}|a\s+few|a\s+couple\s+of|several|a|an)[\s\-]+(?P<u>{UNIT})",
+                self._duration,
+            ),
+            (
+                "time",
+                r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?-i:[A-Z]{2,4})\b)?"
+                r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
+                self._time,
+            ),
+        ]
+        self.trigger_words = self._trigger_words(lex)
+
+        self.digit_triggers = {
+            "numeric": regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d"),
+            "time": regex.compile(r"\d\s*[ap]\.?m", regex.IGNORECASE),
+        }
+        trigger_of = {
+            "dmy": "month",
+            "mdy": "month",
+            "ordinal_of": "month",
+            "month_year": "month",
+            "month": "month",
+            "this_part_of_day": "part_of_day",
+            "relative_unit": "unit",
+            "earlier_in": "unit",
+            "end_of_the": "unit",
+            "the_weekend": "unit",
+            "the_year": "unit",
+            "year_end": "unit",
+            "q_number": "quarter",
+            "quarter_ref": "quarter",
+            "year_ago_adjective": "quarter",
+            "decade_short": "decade",
+            "decade_word": "decade",
+        }
+        self.patterns = []
+        for name, source, build in specs:
+            for key, part in parts.items():
+                source = source.replace("{" + key + "}", part)
+            trigger = trigger_of.get(name, name)
+            # Every expression starts at a word boundary: "now" is not in "know". The standard
+            # library's engine runs these ASCII-only patterns faster than ``regex``.
+            compiled = re.compile(r"(?<!\w)(?:" + source + ")", re.IGNORECASE)
+            self.patterns.append(_Pattern(name, compiled, build, trigger))
+
+    # -- builders ------------------------------------------------------------------------------------
+
+    def _iso(self, m: re.Match[str], text: str) -> Expression | None:
+        month, day = int(m.group("m")), int(m.group("d"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return _expr(m, Kind.ABSOLUTE, year=int(m.group("y")), month=month, day=day)
+
+    def _numeric(self, m: re.Match[str], text: str) -> Expression | None:
+        a, b, year_text = int(m.group("a")), int(m.group("b")), m.group("y")
+        if m.group("sep") == "." and len(year_text) == 2:
+            return None  # 1.5.24 is more often a version or a score than a date
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        if len(year_text) == 2 and year > 2069:
+            year -= 100
+        readings = tuple((month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31)
+        if not readings:
+            return None
+        unique = tuple(dict.fromkeys(readings))
+        month, day = unique[0] if len(unique) == 1 else (None, None)
+        return _expr(m, Kind.NUMERIC, year=year, month=month, day=day, readings=unique)
+
+    def _date(self, m: re.Match[str], text: str) -> Expression | None:
+        if not _capitalised(m, "m"):
+            return None
+        month_word = _words(m, "m")
+        month = self.lex.months[month_word]
+        if m.groupdict().get("o"):
+            day = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
+        else:
+            day = int(regex.match(r"\d+", m.group("d")).group())  # type: ignore[union-attr]
+        weekday = None
+        if m.group("wd"):
+            if not _capitalised(m, "wd"):
+                return None
+            weekday = self.lex.weekdays[_words(m, "wd")]
+        rely = m.groupdict().get("rely")
+        det = _words(m, "det")
+        return _expr(
+            m,
+            Kind.ABSOLUTE,
+            year=_year(m.group("y")),
+            month=month,
+            day=day,
+            weekday=weekday,
+            modifier=det or None,
+            year_offset=_OFFSETS[rely.lower()] if rely else None,
+        )
+
+    def _month(self, m: re.Match[str], text: str) -> Expression | None:
+        if not _capitalised(m, "m"):
+            return None
+        word = _words(m, "m")
+        year = _year(m.groupdict().get("y") or "")
+        rely = m.groupdict().get("rely")
+        det = _words(m, "det") if m.groupdict().get("det") else ""
+        pre = _words(m, "pre") if m.groupdict().get("pre") else det
+        if year is None and rely is None and not self._month_alone_ok(m, text, word, det):
+            return None
+        offset = None
+        modifier = None
+        if det in ("last", "next", "this", "this past", "this coming"):
+            modifier = det
+        return _expr(
+            m,
+            Kind.MONTH,
+            year=year,
+            month=self.lex.months[word],
+            modifier=modifier,
+            offset=offset,
+            year_offset=_OFFSETS[rely.lower()] if rely else None,
+            mod=_modifier(pre),
+        )
+
+    def _month_alone_ok(self, m: re.Match[str], text: str, word: str, det: str) -> bool:
+        after = text[m.end() : m.end() + 30]
+        before = text[max(0, m.start() - 30) : m.start()]
+        # A capitalised word next to the month makes it part of a name: "Theresa May", "April Ryan".
+        if regex.match(r"\s+(?:[A-Z][a-z]|[A-Z]\.)", after) and not regex.match(r"\s+(?:and|or)\b", after):
+            return False
+        previous = regex.search(r"(\p{L}+)[\s\-]+$", before)
+        if det:
+            return True  # "last May", "early March": the modifier makes it a month
+        if (
+            previous
+            and previous.group(1)[0].isupper()
+            and not _sentence_start(text, max(0, m.start() - 30) + previous.start(1))
+            and previous.group(1).lower() not in self.lex.months
+        ):
+            return False
+        if word not in self.lex.ambiguous_months:
+            return True
+        if det:
+            return True
+        cue = previous.group(1).lower() if previous else ""
+        if cue in _CUES_BEFORE_MONTH:
+            # "the march on Washington" is lower case; "by May" still could be the politician,
+            # so a name-like follower is excluded above and a verb-like one here.
+            return not regex.match(r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b", after)
+        return False
+
+    def _weekday(self, m: re.Match[str], text: str) -> Expression | None:
+        if not _capitalised(m, "wd"):
+            return None
+        word = _words(m, "wd")
+        if word in self.lex.ambiguous_weekdays:
+            return None
+        det = _words(m, "det")
+        pod = self.lex.parts_of_day.get(_words(m, "pod")) if m.group("pod") else None
+        modifier = (
+            det
+            if det
+            in (
+                "last",
+                "next",
+                "this",
+                "coming",
+                "past",
+                "this coming",
+                "this past",
+                "the previous",
+                "the following",
+            )
+            else None
+        )
+        return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det))
+
+    def _holiday(self, m: re.Match[str], text: str) -> Expression | None:
+        if not _capitalised(m, "h"):
+            return None
+        det = _words(m, "det")
+        return _expr(
+            m,
+            Kind.HOLIDAY,
+            holiday=self.lex.holidays[_words(m, "h").replace(" .", ".")],
+            year=_year(m.group("y") or ""),
+            modifier=det or None,
+        )
+
+    def _relative_day(self, m: re.Match[str], text: str) -> Expression | None:
+        word = _words(m, "w")
+        offsets = {
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+            "yesterday": -1,
+            "today": 0,
+            "tonight": 0,
+            "tomorrow": 1,
+            "this": 0,
+            "last": -1,
+        }
+        pod = self.lex.parts_of_day.get(_words(m, "pod")) if m.group("pod") else None
+        if word == "tonight":
+            pod = "NI"
+        if word == "last" and pod != "NI":
+            return None  # "last evening" is rare; "last morning" is not a date
+        det = _words(m, "det") if m.groupdict().get("det") else ""
+        return _expr(m, Kind.RELATIVE, unit="D", offset=offsets[word], time=pod, mod=_modifier(det))
+
+    def _day_anaphora(self, m: re.Match[str], text: str) -> Expression | None:
+        """Read "that same day", "the next morning", "the day before": counted from the story's last day."""
+        rel = _words(m, "rel") or {"before": "previous", "after": "next"}.get(_words(m, "dir"), "")
+        offset = 1 if rel in ("next", "following") else -1 if rel in ("previous", "preceding") else 0
+        part = _words(m, "u") or _words(m, "u2")
+        pod = self.lex.parts_of_day.get(part)
+        return _expr(m, Kind.ANAPHORIC, unit="D", offset=offset, time=pod)
+
+    def _ago(self, m: re.Match[str], text: str) -> Expression | None:
+        amount = self._amount(_words(m, "n"))
+        unit = self.lex.units[_words(m, "u")]
+        if unit in ("H", "MIN"):
+            return None
+        direction = _words(m, "dir")
+        if unit in ("DE", "CE") and amount is not None:
+            # "a decade ago" points at a year, ten years back, not at a decade.
+            amount, unit = amount * (10 if unit == "DE" else 100), "Y"
+        if direction in ("ago", "from now", "hence"):
+            sign = -1 if direction == "ago" else 1
+            return _expr(
+                m,
+                Kind.RELATIVE,
+                unit=unit,
+                offset=None if amount is None else sign * amount,
+                modifier="approximate" if amount is None else None,
+            )
+        sign = -1 if direction == "earlier" else 1
+        return _expr(m, Kind.ANAPHORIC, unit=unit, offset=None if amount is None else sign * amount)
+
+    def _amount(self, words: str) -> int | None:
+        if words in ("a", "an"):
+            return 1
+        if words in ("a few", "several", "a couple of"):
+            return None
+        try:
+            return int(float(words))
+        except ValueError:
+            return self.lex.number(words)
+
+    def _relative_unit(self, m: re.Match[str], text: str) -> Expression | None:
+        det = _words(m, "det") if m.groupdict().get("det") else "this"
+        pre = _words(m, "pre")
+        unit_word = _words(m, "u")
+        unit = {
+            "week": "W",
+            "weekend": "WE",
+            "month": "M",
+            "year": "Y",
+            "quarter": "Q",
+            "decade": "DE",
+            "century": "CE",
+        }[unit_word]
+        if det == "that":
+            return _expr(m, Kind.ANAPHORIC, unit=unit, offset=0)
+        if det == "the":
+            return _expr(m, Kind.WEEKDAY, weekday=6, modifier=None, unit="WE")
+        offset = _OFFSETS[det.split()[-1]]
+        if det == "the latest":
+            # The latest quarter is the one the story reports on, not the one under way.
+            return _expr(m, Kind.ANAPHORIC, unit=unit, offset=0)
+        if det in ("the last", "the past", "the previous") and unit not in ("WE",):
+            offset = -1
+        if det in ("the following",):
+            return _expr(m, Kind.ANAPHORIC, unit=unit, offset=1)
+        kind = Kind.RELATIVE
+        return _expr(
+            m,
+            kind,
+            unit=unit,
+            offset=offset,
+            mod=_modifier(pre),
+            modifier=pre if pre in ("earlier", "later") else None,
+        )
+
+    def _the_year(self, m: re.Match[str], text: str) -> Expression | None:
+        """Read "the year", "the fiscal year" (the year of publication) and "year-end" (a 31 December)."""
+        det = _words(m, "det")
+        if m.group().lower().endswith("end"):  # the 31 December before or after, as the tense says
+            return _expr(m, Kind.ABSOLUTE, month=12, day=31)
+        return _expr(m, Kind.RELATIVE, unit="Y", offset=-1 if det == "the latest" else 0)
+
+    def _quarter(self, m: re.Match[str], text: str) -> Expression | None:
+        q_word = _words(m, "q")
+        q = int(q_word) if q_word.isdigit() else self.lex.ordinals[q_word]
+        year = _year(m.groupdict().get("y") or "") or _year(m.groupdict().get("y1") or "")
+        rely = m.groupdict().get("rely")
+        return _expr(m, Kind.QUARTER, year=year, part=q, year_offset=_OFFSETS[rely.lower()] if rely else None)
+
+    def _quarter_ref(self, m: re.Match[str], text: str) -> Expression | None:
+        rel = _words(m, "rel").replace("-", " ")
+        noun = _words(m, "noun") if m.groupdict().get("noun") else ""
+        q_word = _words(m, "q") if m.groupdict().get("q") else ""
+        year = _year(m.groupdict().get("y") or "")
+        if noun == "period" and not (rel or year or q_word):
+            return None
+        part = self.lex.ordinals[q_word] if q_word else None
+        if "year" in rel:
+            return _expr(m, Kind.ANAPHORIC, unit="Q" if (noun or q_word) else "FOCUS", offset=-4, part=part)
+        if year is not None:
+            return _expr(m, Kind.QUARTER, year=year, part=part, modifier="focus" if part is None else None)
+        if rel in ("previous", "prior", "preceding"):
+            return _expr(m, Kind.ANAPHORIC, unit="Q", offset=-1, part=part)
+        return _expr(m, Kind.ANAPHORIC, unit="Q", offset=0, part=part)
+
+    def _half(self, m: re.Match[str], text: str) -> Expression | None:
+        half = 1 if _words(m, "h") == "first" else 2
+        rely = m.group("rely")
+        year = _year(m.group("y") or "")
+        if year is None and rely is None:
+            return _expr(m, Kind.HALF, part=half, year_offset=0)
+        return _expr(m, Kind.HALF, part=half, year=year, year_offset=_OFFSETS[rely.lower()] if rely else None)
+
+    def _season(self, m: re.Match[str], text: str) -> Expression | None:
+        det = _words(m, "det")
+        season_word = _words(m, "s")
+        year = _year(m.group("y") or "")
+        if year is None:
+            if not det or (det in ("the", "early", "late", "mid") and season_word in ("fall", "spring")):
+                return None
+            if det == "the" and regex.match(r"\s+of\b", text[m.end() :]):
+                return None  # "the fall of the Berlin Wall"
+        modifier = det if det in ("last", "this past", "this", "next") else None
+        return _expr(
+            m,
+            Kind.SEASON,
+            year=year,
+            part=self.lex.seasons[season_word],
+            modifier=modifier,
+            mod=_modifier(_words(m, "mod") or det),
+        )
+
+    def _decade(self, m: re.Match[str], text: str) -> Expression | None:
+        groups = m.groupdict()
+        if groups.get("dw"):
+            year = 1900 + 10 * self.lex.decade_words[_words(m, "dw")]
+        elif groups.get("d") and len(m.group("d")) == 2:
+            year = 1900 + int(m.group("d"))
+        else:
+            year = int(m.group("d"))
+        return _expr(m, Kind.DECADE, year=year, mod=_modifier(_words(m, "mod")))
+
+    def _century(self, m: re.Match[str], text: str) -> Expression | None:
+        number = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
+        return _expr(m, Kind.CENTURY, year=(number - 1) * 100)
+
+    def _year(self, m: re.Match[str], text: str) -> Expression | None:
+        year = int(m.group("y"))
+        if not (m.group("pre") or m.group("fiscal")) and not self._year_alone_ok(m, text):
+            return None
+        return _expr(m, Kind.YEAR, year=year, mod=_modifier(_words(m, "pre")))
+
+    def _year_alone_ok(self, m: re.Match[str], text: str) -> bool:
+        before = text[max(0, m.start("y") - 25) : m.start("y")]
+        after = text[m.end() : m.end() + 25]
+        previous = regex.search(r"(\p{L}+\.?)\s*$", before)
+        cue = previous.group(1).lower() if previous else ""
+        if regex.search(r"(?:No\.|[Nn]umber|#|[Rr]oom|[Ff]light|[Rr]oute|[Pp]age)\s*$", before):
+            return False
+        if cue in _DATE_PREPOSITIONS:
+            return True
+        # "2000 troops", "1600 Pennsylvania Avenue": a count or an address, not a year.
+        return not regex.match(r"\s*[-–]?\s*(?:[A-Z]|[a-z]+s\b(?!['’]))", after)
+
+    def _spelled_year(self, m: re.Match[str], text: str) -> Expression | None:
+        words = _words(m, "w")
+        if words.startswith("two thousand"):
+            rest = words.removeprefix("two thousand").removeprefix(" and").strip()
+            extra = self.lex.number(rest) if rest else 0
+            return None if extra is None else _expr(m, Kind.YEAR, year=2000 + extra)
+        rest = regex.sub(r"^nineteen[\s\-]+(?:hundred\s+(?:and\s+)?)?", "", words)
+        value = self.lex.number(rest)
+        if value is None or value >= 100:
+            return None
+        return _expr(m, Kind.YEAR, year=1900 + value)
+
+    def _reference(self, m: re.Match[str], text: str) -> Expression | None:
+        word = _words(m, "w")
+        if word in ("recently", "lately", "the past", "past years") or word.startswith(
+            ("recent", "the last", "the past")
+        ):
+            ref = "PAST_REF"
+        elif "future" in word or "coming" in word or word in ("the near term", "the short term", "a later date"):
+            ref = "FUTURE_REF"
+        else:
+            ref = "PRESENT_REF"
+        return _expr(m, Kind.REFERENCE, ref=ref)
+
+    def _duration(self, m: re.Match[str], text: str) -> Expression | None:
+        amount_words = _words(m, "n")
+        unit = self.lex.units[_words(m, "u")]
+        amount = self._amount(amount_words)
+        if amount_words in ("a", "an") and regex.search(r"(?:once|twice|times|per)\s+$", text[: m.start()]):
+            return None  # "once a week" is a frequency
+        number = "X" if amount is None else str(amount)
+        letter = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}.get(unit)
+        value = f"PT{number}{unit[0]}" if unit in ("H", "MIN") else f"P{number}{letter}"
+        return _expr(m, Kind.DURATION, type=TimexType.DURATION, duration=value, unit=unit, offset=amount)
+
+    def _time(self, m: re.Match[str], text: str) -> Expression | None:
+        hour = int(m.group("h"))
+        minute = int(m.group("mi") or 0)
+        if not (1 <= hour <= 12 and minute < 60):
+            return None
+        if m.group("ap").lower().startswith("p") and hour != 12:
+            hour += 12
+        elif m.group("ap").lower().startswith("a") and hour == 12:
+            hour = 0
+        day_word = _words(m, "wd")
+        weekday = self.lex.weekdays.get(day_word)
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(day_word)
+        return _expr(
+            m,
+            Kind.TIME,
+            type=TimexType.TIME,
+            weekday=weekday,
+            time=f"{hour:02d}:{minute:02d}",
+            unit="D" if offset is not None else None,
+            offset=offset,
+        )
+
+    # -- running -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _trigger_words(lex: Lexicon) -> dict[str, set[str]]:
+        """Lower-case word -> the keys of the patterns whose matches contain it."""
+        table: dict[str, set[str]] = {}
+
+        def add(key: str, words: Iterable[str]) -> None:
+            for word in words:
+                for part in regex.findall(r"[a-z0-9]+", word.lower()):
+                    table.setdefault(part, set()).add(key)
+
+        add("month", lex.months)
+        add("weekday", lex.weekdays)
+        add("holiday", (h.split()[0] for h in lex.holidays))
+        add("relative_day", ["today", "tonight", "tomorrow", "yesterday"])
+        add("day_anaphora", ["day", "morning", "afternoon", "evening", "night"])
+        add("part_of_day", lex.parts_of_day)
+        add("ago", ["ago", "earlier", "later", "now", "hence"])
+        add("unit", ["week", "weekend", "month", "year", "quarter", "decade", "century"])
+        add("duration", lex.units)
+        add("quarter", ["quarter", "period", "q1", "q2", "q3", "q4", "year"])
+        add("half", ["half"])
+        add("season", lex.seasons)
+        add("decade", lex.decade_words)
+        add("century", ["century"])
+        add("spelled_year", ["nineteen", "thousand"])
+        add(
+            "reference",
+            [
+                "now",
+                "currently",
+                "nowadays",
+                "days",
+                "present",
+                "presently",
+                "recent",
+                "recently",
+                "lately",
+                "past",
+                "future",
+                "term",
+                "coming",
+                "later",
+                "few",
+                "years",
+            ],
+        )
+        return table
+
+    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """For each pattern key, the stretches of ``text`` around words its matches contain, merged.
+
+        The patterns only run there: most of an article holds no time word, and
+        scanning all of it with every pattern would cost most of the time.
+        """
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for token in _TOKEN.finditer(text):
+            word = token.group().lower()
+            keys: frozenset[str] | set[str] | None = self.trigger_words.get(word)
+            if keys is None and word[0].isdigit():
+                keys = (
+                    _YEAR_KEYS if len(word) == 4 and word.isdigit() else _DECADE_KEYS if word.endswith("0s") else None
+                )
+            for key in keys or ():
+                hits.setdefault(key, []).append(token.span())
+        for key, pattern in self.digit_triggers.items():
+            hits[key] = [m.span() for m in pattern.finditer(text)]
+        windows: dict[str, list[tuple[int, int]]] = {}
+        for key, spans in hits.items():
+            merged: list[tuple[int, int]] = []
+            for hit_start, hit_end in spans:
+                start, end = max(0, hit_start - _REACH), min(len(text), hit_end + _REACH)
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+                else:
+                    merged.append((start, end))
+            windows[key] = merged
+        return windows
+
+    def candidates(self, text: str) -> Iterator[tuple[int, Expression]]:
+        windows = self.windows(text)
+        for priority, pattern in enumerate(self.patterns):
+            for start, end in windows.get(pattern.trigger, ()):
+                for match in pattern.regex.finditer(text, start, end):
+                    expression = pattern.build(match, text)
+                    if expression is not None:
+                        yield priority, expression
+
+    def _in_a_name(self, text: str, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` is part of a name such as "the Sunday Times"."""
+        window_start = max(0, start - _REACH)
+        return any(
+            m.start() < end and start < m.end()
+            for m in self.not_dates.finditer(text, window_start, min(len(text), end + _REACH))
+        )
+
+    def find(self, text: str) -> list[Expression]:
+        chosen: list[Expression] = []
+        taken: list[tuple[int, int]] = []
+        ranked = sorted(self.candidates(text), key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start))
+        for _, expression in ranked:
+            span = (expression.start, expression.end)
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            if expression.kind in _NAMED_KINDS and self._in_a_name(text, *span):
+                continue
+            taken.append(span)
+            chosen.append(expression)
+        return sorted(chosen, key=lambda e: e.start)
+
+
+def _expr(match: re.Match[str], kind: str, **fields: object) -> Expression:
+    fields.setdefault("type", TimexType.DATE)
+    return Expression(start=match.start(), end=match.end(), text=match.group(), kind=kind, **fields)  # type: ignore[arg-type]
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """True when ``offset`` begins a sentence, line or quotation."""
+    before = text[:offset].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n\r:;—–-\u2028\u2029" or before.endswith(("...", "…"))
+
+
+@functools.cache
+def _extractor() -> _Extractor:
+    return _Extractor(lexicon())
+
+
+def find_expressions(text: str) -> list[Expression]:
+    """Every time expression in ``text``, in order, without overlaps.
+
+    Expressions are as written; :func:`newsqa.dates.resolve.resolve` gives them values.
+    """
+    return _extractor().find(text)

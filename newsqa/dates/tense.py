@@ -1,0 +1,211 @@
+"""The tense of the clause around a time expression.
+
+Resolution needs it: "on Wednesday" told in the past is the last Wednesday on
+or before publication, told in the future the next one. The tense is read
+from the verb words nearest the expression in its sentence: future markers
+("will", "is expected to"), past auxiliaries and past forms ("had",
+"signed", "inked"), present auxiliaries ("is"). A past participle after
+"will be" or "to be" belongs to the future.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import functools
+
+import attrs
+import regex
+
+from newsqa.resources import data_sections
+
+__all__ = ["Tense", "clause_tense"]
+
+_WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|d|ve)\b|[;:—–,]")
+_CLAUSE_END = frozenset(";:—–")
+# Words ending in -ed that are not past forms.
+_NOT_PAST = frozenset(
+    [
+        "need",
+        "needed",
+        "speed",
+        "seed",
+        "feed",
+        "bed",
+        "red",
+        "shed",
+        "bleed",
+        "breed",
+        "deed",
+        "greed",
+        "hundred",
+        "united",
+        "limited",
+        "based",
+        "indeed",
+        "proceed",
+        "exceed",
+        "succeed",
+        "weed",
+        "reed",
+        "steed",
+        "embed",
+        "alleged",
+        "so-called",
+        "naked",
+        "wicked",
+        "sacred",
+        "kindred",
+        "hatred",
+        "rugged",
+        "ragged",
+        "beloved",
+        "learned",
+        "aged",
+    ]
+)
+_BE = frozenset(["be", "been", "being"])
+_BE_FORMS = frozenset(["is", "are", "was", "were", "am", "be", "been"])
+_HAVE = frozenset(["has", "have", "'ve", "’ve"])
+_PAST_AUXILIARIES = frozenset(["had", "hadn't", "hadn’t", "was", "were", "wasn't", "wasn’t", "weren't", "weren’t"])
+
+
+def _participle(word: str, table: _Words) -> bool:
+    return word in table.irregular or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST)
+
+
+_TO_FUTURE = frozenset(["set", "going", "due", "about", "is", "are", "was", "were"])
+
+
+class Tense(str, enum.Enum):
+    """The time of a clause relative to its telling."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class _Words:
+    future: frozenset[str]
+    future_with_to: frozenset[str]
+    adverbs: frozenset[str]
+    past: frozenset[str]
+    present: frozenset[str]
+    irregular: frozenset[str]
+    future_prepositions: frozenset[str]
+    past_prepositions: frozenset[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    s = data_sections("tense_words.txt")
+    return _Words(
+        future=frozenset(s["future"]),
+        future_with_to=frozenset(s["future_with_to"]),
+        adverbs=frozenset(s["adverbs"]),
+        future_prepositions=frozenset(s["future_prepositions"]),
+        past_prepositions=frozenset(s["past_prepositions"]),
+        past=frozenset(s["past"]),
+        present=frozenset(s["present"]),
+        irregular=frozenset(s["irregular_past"]),
+    )
+
+
+def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
+    word = words[index].lower().replace("’", "'")
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if (word in _TO_FUTURE or word in table.future_with_to) and following == "to":
+        return Tense.FUTURE
+    if word in _BE_FORMS and (following in table.future or following in ("planning", "going", "set", "due")):
+        return Tense.FUTURE  # "were planning to", "is scheduled to"
+    if word in table.future and word not in ("due", "set"):
+        return Tense.FUTURE
+    if word in table.present:
+        return Tense.PRESENT
+    if word in table.past:
+        if word in _HAVE and not (following in _BE or _participle(following, table)):
+            return Tense.PRESENT  # "the bank has an option": possession, not the perfect
+        return Tense.PAST
+    if word in table.irregular or (
+        len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and words[index][0].islower()
+    ):
+        # "will be signed", "to be signed": a participle in a future clause.
+        for back in range(index - 1, max(index - 4, -1), -1):
+            previous = words[back].lower().replace("’", "'")
+            if previous in _BE or previous in table.adverbs:
+                continue
+            if previous in ("will", "'ll", "shall", "would", "to") or previous in table.future:
+                return Tense.FUTURE
+            if previous in ("is", "are", "am"):
+                return Tense.PRESENT  # "when the case is heard in May"
+            break
+        return Tense.PAST
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _tokens(sentence: str) -> tuple[list[int], list[int], list[str]]:
+    """Start offsets, end offsets and texts of the words of a sentence (shared by its mentions)."""
+    tokens = list(_WORD.finditer(sentence))
+    return [t.start() for t in tokens], [t.end() for t in tokens], [t.group() for t in tokens]
+
+
+def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
+    """The tense of the clause in ``sentence`` around ``sentence[start:end]``, or None when no verb tells.
+
+    Offsets are relative to ``sentence``. The nearest tense marker wins, looked
+    for first between the commas around the expression and then in the whole
+    clause (``;``, ``:`` and dashes end it). A preposition that sets a limit
+    ("by May", "effective Feb. 1") makes it future, "since" past.
+    """
+    table = _words()
+    starts, ends, words = _tokens(sentence)
+    before = list(range(bisect.bisect_right(ends, start)))
+    after = list(range(bisect.bisect_left(starts, end), len(words)))
+    preposition = words[before[-1]].lower() if before else ""
+    if preposition in table.future_prepositions:
+        # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back
+        # from the past ("had filed by Wednesday").
+        if any(words[i].lower() in _PAST_AUXILIARIES for i in before[-8:] + after[:8]):
+            return Tense.PAST
+        return Tense.FUTURE
+    if preposition in table.past_prepositions:
+        return Tense.PAST
+    for stops in (_CLAUSE_END | {","}, _CLAUSE_END):
+        tense = _nearest(words, before, after, stops, table)
+        if tense is not None:
+            return tense
+    return None
+
+
+def _nearest(
+    words: list[str], before: list[int], after: list[int], stops: frozenset[str], table: _Words
+) -> Tense | None:
+    best: tuple[int, Tense] | None = None
+    distance = 0
+    for index in reversed(before):
+        if words[index] in stops:
+            break
+        if words[index] == ",":
+            continue
+        distance += 1
+        tense = _marker(words, index, table)
+        if tense is not None:
+            best = (distance, tense)
+            break
+    distance = 0
+    for index in after:
+        if words[index] in stops or (best is not None and distance >= best[0]):
+            break
+        if words[index] == ",":
+            continue
+        distance += 1
+        tense = _marker(words, index, table)
+        if tense is not None:
+            best = (distance, tense)
+            break
+    return best[1] if best else None

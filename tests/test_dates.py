@@ -1,0 +1,321 @@
+"""The date check and the date analysis, on real sentences and on the seed article."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import newsqa
+from newsqa.config import Config
+from newsqa.dates.analysis import time_mentions
+from newsqa.dates.events import event_links
+from newsqa.dates.extract import find_expressions
+from newsqa.dates.resolve import resolve_relative_date
+from newsqa.dates.tense import Tense, clause_tense
+from newsqa.document import Document
+from newsqa.report import Report
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_100169222cfc808a.txt"
+DATES_ONLY = Config(select=("dates",))
+
+
+def check(text: str, published: str | None = None, language: str | None = None) -> Report:
+    config = Config(select=("dates",), language=language)
+    return newsqa.check(text, published=published, config=config)
+
+
+def codes(report: Report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+def texts(text: str) -> list[str]:
+    return [e.text for e in find_expressions(text)]
+
+
+# -- finding time expressions -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The accord was signed on 25 September 2024 in Paris.", ["25 September 2024"]),
+        ("Voters go to the polls on September 25, 2024, officials said.", ["September 25, 2024"]),
+        ("The pact was inked on 25th September this year.", ["25th September this year"]),
+        ("Shares fell on Sept. 25 after the report.", ["Sept. 25"]),
+        ("Talks resume on Wednesday 24 July in Brussels.", ["Wednesday 24 July"]),
+        ("The filing is dated 2024-07-24.", ["2024-07-24"]),
+        ("Last week the minister resigned; two weeks ago he denied it.", ["Last week", "two weeks ago"]),
+        ("Inflation rose in the 1990s and again in early September.", ["the 1990s", "early September"]),
+        ("Third-quarter profit rose 19% from a year earlier.", ["Third-quarter", "a year earlier"]),
+    ],
+)
+def test_finds_newsroom_date_forms(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theresa May said the talks would continue.",
+        "Protesters march on parliament every year.",
+        "You may march if you wish.",
+        "The Sunday Times reported the story first.",
+        "More than 2000 troops were sent to the border.",
+    ],
+)
+def test_names_verbs_and_counts_are_not_dates(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_durations_are_found_as_durations() -> None:
+    found = find_expressions("Healey began a two-day tour after a 24-hour strike.")
+    assert [(e.text, e.type, e.duration) for e in found] == [
+        ("two-day", "DURATION", "P2D"),
+        ("24-hour", "DURATION", "PT24H"),
+    ]
+
+
+def test_may_and_march_as_months_with_context() -> None:
+    assert texts("The law took effect in May and lapsed in March 2024.") == ["May", "March 2024"]
+
+
+# -- tense and resolution ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "tense"),
+    [
+        ("The ministers signed the pact on Wednesday.", "Wednesday", Tense.PAST),
+        ("The ministers will sign the pact on Wednesday.", "Wednesday", Tense.FUTURE),
+        ("The treaty is expected to be ratified on Friday.", "Friday", Tense.FUTURE),
+        ("On Wednesday, the two governments announced closer ties.", "Wednesday", Tense.PAST),
+        ("Officials are planning to meet on Monday.", "Monday", Tense.FUTURE),
+    ],
+)
+def test_clause_tense(sentence: str, phrase: str, tense: Tense) -> None:
+    start = sentence.index(phrase)
+    assert clause_tense(sentence, start, start + len(phrase)) is tense
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "tense", "value"),
+    [
+        ("last week", dt.date(2024, 7, 24), None, "2024-W29"),
+        ("on Wednesday", dt.date(2024, 7, 24), "past", "2024-07-24"),
+        ("on Wednesday", dt.date(2024, 7, 25), "past", "2024-07-24"),
+        ("on Wednesday", dt.date(2024, 7, 25), "future", "2024-07-31"),
+        ("next Friday", dt.date(2024, 7, 24), None, "2024-07-26"),
+        ("yesterday", dt.date(2024, 3, 1), None, "2024-02-29"),
+        ("this year", dt.date(2024, 7, 24), None, "2024"),
+        ("two months ago", dt.date(2024, 1, 15), None, "2023-11"),
+        ("25th September", None, None, "XXXX-09-25"),
+        ("on Wednesday", None, "past", "XXXX-WXX-3"),
+        ("in July", dt.date(2024, 3, 1), "past", "2023-07"),
+        ("in July", dt.date(2024, 3, 1), "future", "2024-07"),
+        ("the third quarter", dt.date(2024, 10, 25), "past", "2024-Q3"),
+        ("Christmas", dt.date(2024, 12, 27), "past", "2024-12-25"),
+        ("the nineties", None, None, "199"),
+        ("recently", dt.date(2024, 7, 24), None, "PAST_REF"),
+    ],
+)
+def test_resolve_relative_date(phrase: str, published: dt.date | None, tense: str | None, value: str) -> None:
+    resolved = resolve_relative_date(phrase, published, tense)
+    assert resolved is not None
+    assert resolved.value == value
+
+
+def test_days_counted_from_the_story() -> None:
+    text = "Rebels seized the airport on 3 March. The next morning they took the port."
+    mentions = time_mentions(Document(text, published=dt.date(2024, 3, 10)))
+    assert [(m.expression.text, m.timex.value) for m in mentions] == [
+        ("3 March", "2024-03-03"),
+        ("The next morning", "2024-03-04"),
+    ]
+
+
+def test_resolve_relative_date_without_a_date() -> None:
+    assert resolve_relative_date("the minister spoke at length", dt.date(2024, 7, 24)) is None
+
+
+def test_numeric_dates_follow_the_document_variety() -> None:
+    british = Document("The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1), language="en-GB")
+    american = Document("The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1), language="en-US")
+    unknown = Document("The hearing was adjourned on 03/04/2024.", published=dt.date(2024, 5, 1))
+    assert time_mentions(british)[0].timex.value == "2024-04-03"
+    assert time_mentions(american)[0].timex.value == "2024-03-04"
+    assert time_mentions(unknown)[0].timex.value == "2024-XX-XX"
+
+
+# -- the seed article ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("published", ["2024-07-24", "2024-07-25"])
+def test_seed_with_publication_date(seed: str, published: str) -> None:
+    report = check(seed, published)
+    by_code = {f.code: f for f in report.findings}
+    two_days = by_code["NQ404"]
+    assert two_days.span.text == "25th September this year"
+    assert two_days.severity.value == "error"
+    assert [s.text for s in two_days.related]
+    assert all(s.text == "Wednesday" for s in two_days.related)
+    assert all(s.line in (2, 6) for s in two_days.related)
+    out_of_time = by_code["NQ403"]
+    assert out_of_time.span.text == "25th September this year"
+    assert "2024-09-25" in out_of_time.message
+    timeline = {(m.span.line, m.span.text): m.value for m in report.timeline}
+    assert timeline[(2, "Wednesday")] == "2024-07-24"
+    assert timeline[(6, "Wednesday")] == "2024-07-24"
+    assert timeline[(3, "25th September this year")] == "2024-09-25"
+    assert timeline[(17, "last week")] == "2024-W29"
+    last_week = next(m for m in report.timeline if m.span.text == "last week")
+    assert (last_week.start, last_week.end) == (dt.date(2024, 7, 15), dt.date(2024, 7, 21))
+    assert timeline[(14, "two day")] == "P2D"
+    assert set(codes(report)) == {"NQ403", "NQ404"}
+
+
+def test_seed_without_publication_date(seed: str) -> None:
+    report = check(seed)
+    assert codes(report) == ["NQ404"]
+    finding = report.findings[0]
+    assert finding.severity.value == "warning"
+    assert finding.span.text == "25th September this year"
+    assert "week after a Wednesday 25 September" in finding.message
+    years = [int(word) for word in finding.message.replace(",", " ").replace(")", " ").split() if word.isdigit()]
+    named = [y for y in years if y > 1900]
+    assert named
+    assert all(calendar.weekday(y, 9, 25) == calendar.WEDNESDAY for y in named)
+    assert 2024 in named
+    timeline = {m.span.text: m.value for m in report.timeline}
+    assert timeline["25th September this year"] == "XXXX-09-25"
+    assert timeline["Wednesday"] == "XXXX-WXX-3"
+
+
+def test_seed_this_year_is_the_publication_year(seed: str) -> None:
+    document = Document(seed, published=dt.date(2024, 7, 24))
+    mention = next(m for m in time_mentions(document) if "this year" in m.expression.text)
+    assert mention.expression.year_offset == 0
+    assert mention.timex.year == 2024
+
+
+# -- findings on real sentences --------------------------------------------------------------------------
+
+
+def test_impossible_dates() -> None:
+    assert codes(check("The ceasefire was agreed on 31 September 2024 in Doha.", "2024-10-02")) == ["NQ401"]
+    assert codes(check("The deal was signed on 30 February in Madrid.", "2024-03-05")) == ["NQ401"]
+    leap = check("Results were published on 29 February 2023, the agency said.", "2023-03-10")
+    assert codes(leap) == ["NQ401"]
+    assert "not a leap year" in leap.findings[0].message
+    assert codes(check("Results were published on 29 February 2024, the agency said.", "2024-03-10")) == []
+
+
+def test_weekday_that_does_not_match_its_date() -> None:
+    report = check("The ministers met in Berlin on Wednesday 25 July 2024.", "2024-07-26")
+    assert codes(report) == ["NQ402"]
+    assert report.findings[0].suggestions == ("Thursday 25 July 2024",)
+    across = check("The summit opened on Wednesday, 25 September 2025, in Brussels.", "2025-09-30")
+    assert codes(across) == ["NQ402"]
+    assert codes(check("The summit opened on Thursday, 25 September 2025, in Brussels.", "2025-09-30")) == []
+
+
+def test_past_event_after_publication_and_future_event_before_it() -> None:
+    done = check("The treaty was signed in Vilnius on 12 September 2024.", "2024-07-24")
+    assert codes(done) == ["NQ403"]
+    to_come = check("The minister will visit Kyiv on 3 July 2024, officials said.", "2024-07-24")
+    assert codes(to_come) == ["NQ403"]
+    assert codes(check("The restriction lasts until 31 December 2025.", "2024-07-24")) == []
+    assert codes(check("The treaty was signed in Vilnius on 12 July 2024.", "2024-07-24")) == []
+
+
+def test_same_event_on_two_days_through_the_same_action() -> None:
+    text = (
+        "On Tuesday, the two unions signed the wage agreement in Leeds.\n"
+        "The wage agreement was signed by both unions on 3 July."
+    )
+    report = check(text, "2024-07-24")
+    assert codes(report) == ["NQ404"]
+    finding = report.findings[0]
+    assert {finding.span.text, *(s.text for s in finding.related)} == {"Tuesday", "3 July"}
+    fixed = text.replace("3 July", "23 July")
+    assert codes(check(fixed, "2024-07-24")) == []
+
+
+def test_different_events_of_one_kind_are_not_paired() -> None:
+    text = (
+        "Spain and Portugal signed a water treaty on Monday.\n"
+        "A previous treaty was signed by the two countries on 12 March."
+    )
+    assert codes(check(text, "2024-07-24")) == []
+    planned = (
+        "The committee met on Monday to discuss the budget.\nThe committee will meet again on Thursday, its chair said."
+    )
+    assert codes(check(planned, "2024-07-24")) == []
+
+
+def test_same_event_through_restated_passages() -> None:
+    text = (
+        "Rescuers reached the trapped miners on Friday after a long search.\n"
+        "The miners were brought to the surface on Saturday, officials said.\n"
+        "After a long search, rescuers got to the trapped miners on Sunday."
+    )
+    document = Document(text, published=dt.date(2024, 7, 24))
+    mentions = time_mentions(document)
+    # The pairing the repetition analysis would give: the third sentence restates the first.
+    links = event_links(document, mentions, restated=[(0, 2)])
+    assert [(link.first.expression.text, link.second.expression.text, link.reason) for link in links] == [
+        ("Friday", "Sunday", "restated")
+    ]
+    assert event_links(document, mentions, restated=[]) == []
+
+
+def test_relative_reference_contradicting_the_publication_date() -> None:
+    report = check("The vote took place yesterday (Tuesday) in the Commons.", "2024-07-25")
+    assert codes(report) == ["NQ405"]
+    assert report.findings[0].span.text == "yesterday (Tuesday"
+    assert codes(check("The vote took place yesterday (Wednesday) in the Commons.", "2024-07-25")) == []
+
+
+def test_relative_references_contradicting_each_other_without_publication_date() -> None:
+    text = "The bill passed yesterday (Tuesday) after a long debate.\nPeers will vote on it tomorrow (Friday)."
+    report = check(text)
+    assert codes(report) == ["NQ405"]
+    assert "Wednesday" in report.findings[0].message
+    assert "Thursday" in report.findings[0].message
+    consistent = "The bill passed yesterday (Tuesday) after a long debate.\nPeers will vote on it tomorrow (Thursday)."
+    assert codes(check(consistent)) == []
+
+
+def test_ambiguous_numeric_date_is_marked_not_guessed() -> None:
+    report = check("The hearing is set for 03/04/2025 in the High Court.")
+    assert codes(report) == ["NQ406"]
+    assert report.findings[0].suggestions == ("3 April 2025", "4 March 2025")
+    assert codes(check("The hearing is set for 03/04/2025 in the High Court.", language="en-GB")) == []
+    assert codes(check("The hearing is set for 25/09/2025 in the High Court.")) == []
+
+
+def test_durations_never_conflict() -> None:
+    text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
+    assert codes(check(text, "2024-07-26")) == []
+
+
+def test_timeline_spans_point_at_the_text() -> None:
+    text = "Talks began last week and ended yesterday.\nMinisters meet again on 3 September."
+    report = check(text, "2024-07-24")
+    assert [m.span.text for m in report.timeline] == ["last week", "yesterday", "3 September"]
+    for mention in report.timeline:
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+    assert [m.value for m in report.timeline] == ["2024-W29", "2024-07-23", "2024-09-03"]
+
+
+def test_cli_style_round_trip_keeps_the_timeline(seed: str) -> None:
+    report = check(seed, "2024-07-24")
+    again = Report.from_json(report.to_json())
+    assert again.timeline == report.timeline
