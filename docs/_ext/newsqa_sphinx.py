@@ -446,19 +446,19 @@ _ALIASES = {"JSONValue": "newsqa.report.JSONValue"}
 def _public_target(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> nodes.reference | None:
-    """Resolve ``newsqa.report.Finding`` (how type hints name it) to the public ``newsqa.Finding``."""
+    """Resolve ``newsqa.report.Finding`` (how type hints name it) to the entry it is documented under.
+
+    That is the same name re-exported by a package above its module: ``newsqa.Finding``,
+    or ``newsqa.dates.resolve`` for ``newsqa.dates.resolve.resolve``.
+    """
     target = _ALIASES.get(node.get("reftarget", ""), node.get("reftarget", ""))
     if node.get("refdomain") != "py" or not target.startswith("newsqa."):
         return None
-    parts = target.split(".")
     domain = env.get_domain("py")
-    if target in domain.objects:  # type: ignore[attr-defined]
-        resolved = domain.resolve_any_xref(env, node["refdoc"], app.builder, target, node, contnode)
-        if resolved:
-            return resolved[0][1]
-    for cut in range(2, len(parts)):
-        candidate = ".".join(["newsqa", *parts[cut:]])
-        if parts[cut] in newsqa.__all__:
+    parts = target.split(".")
+    candidates = [target] + [".".join([*parts[:cut], parts[-1]]) for cut in range(1, len(parts) - 1)]
+    for candidate in candidates:
+        if candidate in domain.objects:  # type: ignore[attr-defined]
             resolved = domain.resolve_any_xref(env, node["refdoc"], app.builder, candidate, node, contnode)
             if resolved:
                 return resolved[0][1]
