@@ -352,7 +352,7 @@ def walkthrough(report: Report, text: str) -> list[str]:
             ".. warning::",
             "",
             f"   The ``{run.check}`` check did not run when these pages were built ({run.status.value}: "
-            f"{' '.join((run.reason or 'no reason given').split())}). The report above says so on its last "
+            f"{docgen.plain_rst(run.reason or 'no reason given')}). The report above says so on its last "
             "lines, and the run fails unless ``--allow-skipped`` is given. "
             "See :doc:`/languagetool` to give it an engine.",
             "",
