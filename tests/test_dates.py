@@ -82,6 +82,39 @@ def test_may_and_march_as_months_with_context() -> None:
     assert texts("The law took effect in May and lapsed in March 2024.") == ["May", "March 2024"]
 
 
+def values(text: str, published: dt.date = dt.date(2024, 7, 24)) -> list[tuple[str, str]]:
+    return [(m.expression.text, m.timex.value) for m in time_mentions(Document(text, published=published))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The board blamed current market conditions for the delay.", [("current", "PRESENT_REF")]),
+        ("Holders may buy shares at half the then-current market price.", [("then-current", "PAST_REF")]),
+        ("The firm expects sales in the current fiscal year that are flat.", [("the current fiscal year", "2024")]),
+        ("Regulators say the lender may soon face fines.", [("soon", "FUTURE_REF")]),
+        ("The chain soon will open stores in Ohio.", [("soon", "FUTURE_REF")]),
+    ],
+)
+def test_vague_present_and_future_references(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Britain's current account deficit widened again.",
+        "The pound hit its lowest level in a quarter-century.",
+        "He was taken to hospital but was soon released.",
+        "The family wants the boy back as soon as possible.",
+        'Baker, speaking on ABC\'s "This Week," backed the plan.',
+        "The poll was published by USA Today and CNN.",
+    ],
+)
+def test_titles_compounds_and_narrative_soon_are_not_dates(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
 # -- tense and resolution ------------------------------------------------------------------------------
 
 
@@ -93,6 +126,9 @@ def test_may_and_march_as_months_with_context() -> None:
         ("The treaty is expected to be ratified on Friday.", "Friday", Tense.FUTURE),
         ("On Wednesday, the two governments announced closer ties.", "Wednesday", Tense.PAST),
         ("Officials are planning to meet on Monday.", "Monday", Tense.FUTURE),
+        ("The team planned to leave Nairobi on Thursday.", "Thursday", Tense.FUTURE),
+        ("On Friday, the government planned to pay the families.", "Friday", Tense.PAST),
+        ("Fund sales fell this year through August.", "August", Tense.PAST),
     ],
 )
 def test_clause_tense(sentence: str, phrase: str, tense: Tense) -> None:

@@ -263,7 +263,7 @@ class _Extractor:
             ("the_weekend", r"(?P<det>the)\s+(?P<u>weekend)(?!\w)", self._relative_unit),
             (
                 "the_year",
-                r"(?P<det>the\s+(?:full|current|latest)|the)\s+(?:fiscal\s+)?(?P<u>year)(?!\w|['’]s|\s+\d|\s+(?:before|after|earlier|later|ago|that|when|in\b))",
+                r"(?P<det>the\s+(?:full|current|latest)|the)\s+(?:fiscal\s+)?(?P<u>year)(?!\w|['’]s|\s+\d|\s+(?:before|after|earlier|later|ago|in\b))",
                 self._the_year,
             ),
             ("year_end", r"(?:around\s+)?(?P<u>year)(?:[\s\-]|['’]s\s+)end(?!\w)", self._the_year),
@@ -289,7 +289,7 @@ class _Extractor:
                 "quarter_ref",
                 r"(?:the|this|that|its)\s+(?:(?P<y>{YEAR})\s+|(?P<rel>(?:comparable\s+)?year[\s\-](?:ago|earlier)|"
                 r"latest|current|same|previous|prior|preceding|comparable)\s+)?(?:(?P<q>first|second|third|fourth)"
-                r"[\s\-]+)?(?:fiscal\s+)?(?P<noun>quarter|period)(?!\w)",
+                r"[\s\-]+)?(?:fiscal\s+)?(?P<noun>quarter|period)(?!\w|-(?!end\b)\w)",
                 self._quarter_ref,
             ),
             ("year_ago_adjective", r"(?P<rel>year[\s\-](?:ago|earlier))(?!\w)", self._quarter_ref),
@@ -326,12 +326,19 @@ class _Extractor:
             ),
             (
                 "reference",
-                r"(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
+                r"(?P<w>right\s+now|now|currently|(?:then[\s\-]+)?current(?=\s+\w)(?!\s+(?:account|accounts|affairs|assets|"
+                r"liabilities)\b)|nowadays|these\s+days|at\s+present|presently|recently|lately|"
                 r"the\s+past|the\s+near\s+future|the\s+future|in\s+future|the\s+near\s+term|"
                 r"recent\s+(?:days|weeks|months|years)|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"
                 r"the\s+short\s+term|a\s+later\s+date|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years)|"
                 r"past\s+years)(?!\w)",
                 self._reference,
+            ),
+            (
+                "soon",
+                r"(?:(?:will|may|might|could|would|should|shall|to)\s+(?P<w>soon)(?!\s+(?:after|afterwards?|before|as)\b)|"
+                r"(?<!as\s)(?<!\w)(?P<w2>soon)\s+(?:will|may|might|could|would|should|shall)\b)",
+                self._soon,
             ),
             (
                 "duration",
@@ -534,6 +541,8 @@ class _Extractor:
             "last": -1,
         }
         pod = self.lex.parts_of_day.get(_words(m, "pod")) if m.group("pod") else None
+        if m.group("w") == "Today" and regex.search(r"\b\p{Lu}{2,}\s+$", text[max(0, m.start() - 12) : m.start()]):
+            return None  # "USA Today", "VOA Today": a title
         if word == "tonight":
             pod = "NI"
         if word == "last" and pod != "NI":
@@ -593,6 +602,8 @@ class _Extractor:
             "decade": "DE",
             "century": "CE",
         }[unit_word]
+        if _title(m, text):
+            return None  # ABC's "This Week": a programme
         if det == "that":
             return _expr(m, Kind.ANAPHORIC, unit=unit, offset=0)
         if det == "the":
@@ -618,6 +629,8 @@ class _Extractor:
     def _the_year(self, m: re.Match[str], text: str) -> Expression | None:
         """Read "the year", "the fiscal year" (the year of publication) and "year-end" (a 31 December)."""
         det = _words(m, "det")
+        if det == "the" and regex.match(r"\s+(?:that|when)\b", text[m.end() :]):
+            return None  # "the year that the Wall fell" names its own year; "the current year that" does not
         if m.group().lower().endswith("end"):  # the 31 December before or after, as the tense says
             return _expr(m, Kind.ABSOLUTE, month=12, day=31)
         return _expr(m, Kind.RELATIVE, unit="Y", offset=-1 if det == "the latest" else 0)
@@ -719,7 +732,7 @@ class _Extractor:
     def _reference(self, m: re.Match[str], text: str) -> Expression | None:
         word = _words(m, "w")
         if word in ("recently", "lately", "the past", "past years") or word.startswith(
-            ("recent", "the last", "the past")
+            ("recent", "the last", "the past", "then")
         ):
             ref = "PAST_REF"
         elif "future" in word or "coming" in word or word in ("the near term", "the short term", "a later date"):
@@ -728,12 +741,26 @@ class _Extractor:
             ref = "PRESENT_REF"
         return _expr(m, Kind.REFERENCE, ref=ref)
 
+    def _soon(self, m: re.Match[str], text: str) -> Expression | None:
+        """Read "will soon", "may soon", "soon will": a future seen from publication, unlike "was soon released"."""
+        group = "w" if m.group("w") else "w2"
+        return Expression(
+            start=m.start(group),
+            end=m.end(group),
+            text=m.group(group),
+            kind=Kind.REFERENCE,
+            type=TimexType.DATE,
+            ref="FUTURE_REF",
+        )
+
     def _duration(self, m: re.Match[str], text: str) -> Expression | None:
         amount_words = _words(m, "n")
         unit = self.lex.units[_words(m, "u")]
         amount = self._amount(amount_words)
         if amount_words in ("a", "an") and regex.search(r"(?:once|twice|times|per)\s+$", text[: m.start()]):
             return None  # "once a week" is a frequency
+        if _words(m, "u") == "quarter" and regex.match(r"-(?!end\b)\w", text[m.end() :]):
+            return None  # "a quarter-century": a compound, not a quarter of the year
         number = "X" if amount is None else str(amount)
         letter = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}.get(unit)
         value = f"PT{number}{unit[0]}" if unit in ("H", "MIN") else f"P{number}{letter}"
@@ -787,12 +814,14 @@ class _Extractor:
         add("season", lex.seasons)
         add("decade", lex.decade_words)
         add("century", ["century"])
+        add("soon", ["soon"])
         add("spelled_year", ["nineteen", "thousand"])
         add(
             "reference",
             [
                 "now",
                 "currently",
+                "current",
                 "nowadays",
                 "days",
                 "present",
@@ -876,6 +905,14 @@ class _Extractor:
 def _expr(match: re.Match[str], kind: str, **fields: object) -> Expression:
     fields.setdefault("type", TimexType.DATE)
     return Expression(start=match.start(), end=match.end(), text=match.group(), kind=kind, **fields)  # type: ignore[arg-type]
+
+
+def _title(m: re.Match[str], text: str) -> bool:
+    """True when a title-case phrase opens a quotation or follows a possessive: ABC's "This Week"."""
+    words = m.group().split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return bool(regex.search(r"(?:['’]|\p{L})\s+[\"“]$|['’]s\s+$", text[max(0, m.start() - 12) : m.start()]))
 
 
 def _sentence_start(text: str, offset: int) -> bool:

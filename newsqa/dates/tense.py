@@ -205,6 +205,9 @@ def _nearest(
             continue
         distance += 1
         tense = _marker(words, index, table)
+        if tense is Tense.FUTURE and words[index].lower().endswith("ed") and words[index + 1 : index + 2] == ["to"]:
+            # "On Friday, the government planned to pay": the date is when the plan was made.
+            tense = Tense.PAST
         if tense is not None:
             best = (distance, tense)
             break
