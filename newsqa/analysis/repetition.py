@@ -1,0 +1,632 @@
+"""Passages an article says twice: verbatim, edited, paraphrased, and repeated headings.
+
+:func:`restatements` pairs each sentence with the earlier sentences that say
+the same thing; :func:`repeated_runs` finds runs of words repeated word for
+word, also where a run crosses sentence boundaries. Both are computed once per
+document (:meth:`~newsqa.document.Document.memo`) and shared by the checks that
+need them: the repeated-passages check reports them, the dates check uses them
+to recognise one event told twice.
+
+Cost grows close to linearly with the length of the text. Candidate pairs come
+from two indexes, never from comparing every sentence with every other: a hash
+of every run of ``min_run_words`` words (verbatim runs), and postings of content
+words (:mod:`newsqa.analysis.wordkeys`), where a word used in more than
+``_MAX_POSTINGS`` sentences is too common to propose a pair on its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+import regex
+from rapidfuzz import fuzz
+
+from newsqa.analysis.wordkeys import content_key, surface_key
+from newsqa.document import Document, Quotation, Sentence
+from newsqa.resources import data_lines, data_sections
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "KINDS",
+    "RepeatedQuotation",
+    "RepeatedRun",
+    "Restatement",
+    "ScoredPair",
+    "Thresholds",
+    "repeated_quotations",
+    "repeated_runs",
+    "restatements",
+    "scored_pairs",
+]
+
+#: The kinds of restatement, strongest first.
+KINDS = ("verbatim", "edited", "paraphrase", "heading")
+
+# A content word in more sentences than this proposes no candidate pair by itself
+# (it still counts when a candidate pair is scored): what keeps the cost linear.
+_MAX_POSTINGS = 24
+
+
+@attrs.frozen
+class Thresholds:
+    """When two sentences count as the same. Scores are 0..1; the defaults were chosen on data.
+
+    ``edited``: character similarity (case, quote marks and spacing ignored) from
+    which a near copy counts as an edited repeat.
+    ``paraphrase``: restatement score (:attr:`ScoredPair.paraphrase_score`) from
+    which a sentence on its own counts as saying an earlier one again.
+    ``passage`` and ``passage_sentences``: a restated *passage*, where at least
+    ``passage_sentences`` neighbouring sentences each restate one of a group of
+    neighbouring earlier sentences, needs only ``passage`` for each pair: one
+    restated sentence can be chance, a restated run of them is not.
+    ``heading``: character similarity from which two headings are the same heading.
+    ``min_run_words``: words in a run repeated word for word, across sentences too.
+    ``min_content_words``: content words a sentence needs to be compared as an
+    edited copy or a restatement: shorter formulaic sentences ("He declined to
+    comment.") only count when copied word for word.
+    ``min_run_content_words``: different content words a verbatim run needs:
+    runs of mostly function words ("what they can do to avoid trouble") are formulas.
+    ``min_quote_words``: words a quotation needs for its reuse to count as a
+    repeat (``edited`` applies to its similarity): shorter quoted phrases are
+    often quoted again on purpose.
+    """
+
+    edited: float = 0.85
+    paraphrase: float = 0.6
+    passage: float = 0.28
+    passage_sentences: int = 3
+    heading: float = 0.9
+    min_run_words: int = 8
+    min_content_words: int = 3
+    min_run_content_words: int = 4
+    min_quote_words: int = 4
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+# Pairs sharing less than this (weighted) part of their content words are not scored
+# at all: copies and restatements share far more. What keeps scoring cheap.
+_OVERLAP_FLOOR = 0.2
+# Pairs scoring below both floors are not kept as candidates.
+_PARAPHRASE_FLOOR = 0.2
+_SIMILARITY_FLOOR = 0.6
+# Sentences of a restated passage lie within this many sentences of each other.
+_PASSAGE_REACH = 2
+
+
+@attrs.frozen
+class Restatement:
+    """Sentence ``later`` says again what sentence ``earlier`` said.
+
+    ``kind`` is ``"verbatim"``, ``"edited"``, ``"paraphrase"`` or ``"heading"``
+    (both are headings); ``score`` is the similarity behind the judgement, 0..1.
+    ``passage`` numbers the restated passage the pair belongs to (pairs with the
+    same number restate one passage sentence by sentence), None for a pair on its own.
+    """
+
+    earlier: Sentence
+    later: Sentence
+    kind: str
+    score: float
+    passage: int | None = None
+
+
+@attrs.frozen
+class ScoredPair:
+    """A candidate pair of body sentences with the measures a judgement is made from.
+
+    ``similarity``: character similarity of the two sentences with case, quote
+    marks and spacing ignored (rapidfuzz's normalised Indel similarity).
+    ``overlap``: shared content words (spelling variants, inflections and
+    synonyms folded), each weighted by how rare it is in the article, as a Dice
+    coefficient. ``phrases``: shared pairs of consecutive words, as a Dice
+    coefficient. ``identical``: the same words in the same order.
+    ``other_numbers``: both sentences give two or more numbers and share none
+    of them, so they report different facts in the same frame ("Sales rose to
+    $3 million from $2.9 million." against "Sales rose to $9.8 million from $8.9 million.").
+    """
+
+    earlier: Sentence
+    later: Sentence
+    similarity: float
+    overlap: float
+    phrases: float
+    identical: bool
+    other_numbers: bool = False
+
+    @property
+    def paraphrase_score(self) -> float:
+        """How strongly the later sentence restates the earlier one, 0..1."""
+        return (self.similarity + self.overlap + self.phrases) / 3
+
+    @property
+    def adjacent(self) -> bool:
+        """True when no sentence stands between the two."""
+        return self.later.index - self.earlier.index <= 1
+
+
+@attrs.frozen
+class RepeatedRun:
+    """Words ``later_start..later_end`` repeat ``earlier_start..earlier_end`` word for word.
+
+    Offsets are code points into the document text; ``words`` counts the words of the run.
+    """
+
+    earlier_start: int
+    earlier_end: int
+    later_start: int
+    later_end: int
+    words: int
+
+
+@attrs.frozen
+class RepeatedQuotation:
+    """Quotation ``later`` quotes again, word for word or nearly, what ``earlier`` quoted."""
+
+    earlier: Quotation
+    later: Quotation
+    score: float
+
+
+@attrs.frozen(slots=False)
+class _Unit:
+    """A sentence prepared for comparison."""
+
+    sentence: Sentence
+    surface: tuple[str, ...]
+    keys: frozenset[str]
+
+    @functools.cached_property
+    def text(self) -> str:
+        return " ".join(self.surface)
+
+    @functools.cached_property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        return frozenset(zip(self.surface, self.surface[1:], strict=False))
+
+    @functools.cached_property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(k for k in self.keys if k[:1].isdigit())
+
+
+def restatements(
+    document: Document,
+    thresholds: Thresholds | None = None,
+    boilerplate: Sequence[str] = (),
+) -> tuple[Restatement, ...]:
+    """Pairs of sentences where the later one says again what the earlier one said.
+
+    Ordered by the later sentence, then the earlier. Sentences matching a
+    boilerplate pattern (the built-in list, plus ``boilerplate``: regular
+    expressions matched case-insensitively against a whole sentence) take no part.
+    """
+    thresholds = thresholds or DEFAULT_THRESHOLDS
+    key = _memo_key("repetition", thresholds, boilerplate)
+    return document.memo(key, lambda doc: _find_restatements(doc, thresholds, boilerplate))
+
+
+def scored_pairs(
+    document: Document, thresholds: Thresholds | None = None, boilerplate: Sequence[str] = ()
+) -> tuple[ScoredPair, ...]:
+    """Every candidate pair of body sentences the index proposes, with its measures.
+
+    What :func:`restatements` judges; useful to see why a pair was or was not
+    reported, and to choose thresholds. Only ``min_content_words`` and
+    ``min_run_content_words`` of ``thresholds`` matter here.
+    """
+    thresholds = thresholds or DEFAULT_THRESHOLDS
+    words = (thresholds.min_content_words, thresholds.min_run_content_words)
+    key = f"repetition-pairs:{words}:{tuple(boilerplate)!r}"
+    return document.memo(key, lambda doc: _scored_pairs(doc, *words, boilerplate))
+
+
+def repeated_runs(
+    document: Document,
+    thresholds: Thresholds | None = None,
+    boilerplate: Sequence[str] = (),
+) -> tuple[RepeatedRun, ...]:
+    """Maximal runs of at least ``min_run_words`` words that occur earlier word for word.
+
+    A run repeated three times appears twice, each later copy paired with the first.
+    """
+    thresholds = thresholds or DEFAULT_THRESHOLDS
+    key = _memo_key("repetition-runs", thresholds, boilerplate)
+    return document.memo(key, lambda doc: _find_runs(doc, thresholds, boilerplate))
+
+
+def repeated_quotations(
+    document: Document,
+    thresholds: Thresholds | None = None,
+    boilerplate: Sequence[str] = (),
+) -> tuple[RepeatedQuotation, ...]:
+    """Quotations of at least ``min_quote_words`` words used again later, exactly or nearly."""
+    thresholds = thresholds or DEFAULT_THRESHOLDS
+    key = _memo_key("repetition-quotations", thresholds, boilerplate)
+    return document.memo(key, lambda doc: _find_quotations(doc, thresholds, boilerplate))
+
+
+def _memo_key(name: str, thresholds: Thresholds, boilerplate: Sequence[str]) -> str:
+    if thresholds == DEFAULT_THRESHOLDS and not boilerplate:
+        return name
+    return f"{name}:{thresholds!r}:{tuple(boilerplate)!r}"
+
+
+# -- boilerplate ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _boilerplate_pattern(extra: tuple[str, ...]) -> regex.Pattern[str]:
+    patterns = [*data_lines("boilerplate.txt"), *extra]
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE | regex.V0)
+
+
+_LIST_MARKER = regex.compile(r"(?:[-–—•*▪●]|\d{1,3}[.)])\s")
+
+
+def _list_paragraphs(document: Document) -> frozenset[int]:
+    """Paragraphs that are items of a list ("- Best actor - Jamie Foxx"): parallel by design."""
+    return document.memo(
+        "repetition-list-items",
+        lambda doc: frozenset(p.index for p in doc.paragraphs if _LIST_MARKER.match(p.text)),
+    )
+
+
+def _kept_sentences(document: Document, boilerplate: Sequence[str]) -> list[Sentence]:
+    """The document's sentences less those matching a boilerplate pattern."""
+    pattern = _boilerplate_pattern(tuple(boilerplate))
+    return document.memo(
+        f"repetition-kept:{tuple(boilerplate)!r}",
+        lambda doc: [s for s in doc.sentences if not pattern.fullmatch(s.text.strip())],
+    )
+
+
+# -- sentences -----------------------------------------------------------------------
+
+
+def _word_keys(document: Document) -> tuple[list[str], list[str | None]]:
+    """The surface key and the content key of every token of the document."""
+
+    def compute(doc: Document) -> tuple[list[str], list[str | None]]:
+        texts = [t.text for t in doc.tokens]
+        keys = {text: (surface_key(text), content_key(text)) for text in set(texts)}
+        return [keys[text][0] for text in texts], [keys[text][1] for text in texts]
+
+    return document.memo("repetition-word-keys", compute)
+
+
+def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
+    surfaces, contents = _word_keys(document)
+    units = []
+    for sentence in sentences:
+        surface = tuple(surfaces[sentence.token_start : sentence.token_end])
+        keys = frozenset(k for k in contents[sentence.token_start : sentence.token_end] if k is not None)
+        units.append(_Unit(sentence=sentence, surface=surface, keys=keys))
+    return units
+
+
+def _find_restatements(
+    document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
+) -> tuple[Restatement, ...]:
+    pairs = scored_pairs(document, thresholds, boilerplate)
+    found = list(_judge(pairs, thresholds))
+    headings = [s for s in _kept_sentences(document, boilerplate) if s.is_heading]
+    found.extend(_heading_restatements(_units(document, headings), thresholds))
+    found.sort(key=lambda r: (r.later.index, r.earlier.index))
+    return tuple(found)
+
+
+def _scored_pairs(
+    document: Document, min_content_words: int, min_copy_words: int, boilerplate: Sequence[str]
+) -> tuple[ScoredPair, ...]:
+    lists = _list_paragraphs(document)
+    body = [s for s in _kept_sentences(document, boilerplate) if not s.is_heading]
+    # List items, and sentences too short to compare as restatements, count only as exact copies.
+    found = _identical_copies(_units(document, (s for s in body if s.paragraph in lists)), 1)
+    all_units = _units(document, (s for s in body if s.paragraph not in lists))
+    short = [u for u in all_units if len(u.keys) < min_content_words]
+    found += _identical_copies(short, min_copy_words)
+    units = [u for u in all_units if len(u.keys) >= min_content_words]
+    document_frequency: dict[str, int] = defaultdict(int)
+    for unit in units:
+        for key in unit.keys:
+            document_frequency[key] += 1
+    weights = _rarity_weights(document_frequency, len(units))
+    unit_weights = [sum(weights[k] for k in unit.keys) for unit in units]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, unit in enumerate(units):
+        for i in _candidates(unit, unit_weights, weights, postings, j):
+            shared = sum(weights[k] for k in unit.keys & units[i].keys)
+            overlap = 2 * shared / (unit_weights[i] + unit_weights[j])
+            if overlap < _OVERLAP_FLOOR:
+                continue
+            pair = _score(units[i], unit, overlap)
+            if pair.paraphrase_score >= _PARAPHRASE_FLOOR or pair.similarity >= _SIMILARITY_FLOOR:
+                found.append(pair)
+        for key in unit.keys:
+            postings[key].append(j)
+    return tuple(found)
+
+
+def _identical_copies(units: Sequence[_Unit], min_keys: int) -> list[ScoredPair]:
+    """Pairs of units with the same words in the same order, each with ``min_keys`` content words."""
+    first: dict[tuple[str, ...], _Unit] = {}
+    found = []
+    for unit in units:
+        if len(unit.keys) < min_keys:
+            continue
+        earlier = first.setdefault(unit.surface, unit)
+        if earlier is not unit:
+            found.append(ScoredPair(earlier.sentence, unit.sentence, 1.0, 1.0, 1.0, identical=True))
+    return found
+
+
+def _candidates(
+    unit: _Unit,
+    unit_weights: Sequence[float],
+    weights: dict[str, float],
+    postings: dict[str, list[int]],
+    j: int,
+) -> list[int]:
+    """Earlier sentences that may share ``_OVERLAP_FLOOR`` of the weighted content words with ``unit``.
+
+    Prefix filtering: a pair reaching the floor shares at least ``_OVERLAP_FLOOR / 2``
+    of this sentence's weight, so once the words left unprobed weigh less than
+    that, every such sentence has turned up through a rarer word; the common
+    words skipped are the ones with the longest postings. A sentence whose
+    probed share plus everything unprobed cannot reach the floor is dropped.
+    """
+    shared: dict[int, float] = {}
+    get = shared.get
+    remaining = unit_weights[j]
+    enough = _OVERLAP_FLOOR / 2 * unit_weights[j]
+    for key in sorted(unit.keys, key=weights.__getitem__, reverse=True):
+        if remaining < enough:
+            break
+        weight = weights[key]
+        posting = postings.get(key)
+        if posting and len(posting) < _MAX_POSTINGS:
+            for i in posting:
+                shared[i] = get(i, 0.0) + weight
+        remaining -= weight
+    return [
+        i
+        for i, weight in shared.items()
+        if 2 * (weight + remaining) >= _OVERLAP_FLOOR * (unit_weights[i] + unit_weights[j])
+    ]
+
+
+def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[str, float]:
+    """Inverse document frequency within the article: a word both sentences alone use weighs most."""
+    return {key: math.log((sentences + 1) / (df + 0.5)) + 0.1 for key, df in document_frequency.items()}
+
+
+def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
+    bigrams = len(earlier.bigrams) + len(later.bigrams)
+    return ScoredPair(
+        earlier=earlier.sentence,
+        later=later.sentence,
+        similarity=round(fuzz.ratio(earlier.text, later.text) / 100, 4),
+        overlap=round(overlap, 4),
+        phrases=round(2 * len(earlier.bigrams & later.bigrams) / bigrams, 4) if bigrams else 0.0,
+        identical=earlier.surface == later.surface,
+        other_numbers=len(earlier.numbers) >= 2 and len(later.numbers) >= 2 and not earlier.numbers & later.numbers,
+    )
+
+
+def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
+    """Restatements among the candidate pairs: copies, single restatements, restated passages."""
+    passage_of = _restated_passages(pairs, thresholds)
+    for pair in pairs:
+        passage = passage_of.get(pair)
+        if pair.identical:
+            kind, score = "verbatim", 1.0
+        elif pair.other_numbers:
+            continue
+        elif pair.similarity >= thresholds.edited:
+            kind, score = "edited", pair.similarity
+        elif not pair.adjacent and (pair.paraphrase_score >= thresholds.paraphrase or passage is not None):
+            kind, score = "paraphrase", round(pair.paraphrase_score, 3)
+        else:
+            continue
+        yield Restatement(earlier=pair.earlier, later=pair.later, kind=kind, score=score, passage=passage)
+
+
+def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> dict[ScoredPair, int]:
+    """The pairs that belong to a restated passage, numbered by passage.
+
+    A passage is ``passage_sentences`` or more pairs, one to one, whose earlier
+    sentences lie close together (no more than ``_PASSAGE_REACH`` apart) before
+    their later sentences, which lie close together too.
+    """
+    eligible = [
+        p
+        for p in pairs
+        if not p.adjacent
+        and not p.other_numbers
+        and (p.identical or p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
+    ]
+    if len(eligible) < thresholds.passage_sentences:
+        return {}
+    by_later: dict[int, list[ScoredPair]] = defaultdict(list)
+    for pair in eligible:
+        by_later[pair.later.index].append(pair)
+    passage_of: dict[ScoredPair, int] = {}
+    seen: set[ScoredPair] = set()
+    for pair in eligible:
+        if pair in seen:
+            continue
+        group, frontier = [pair], [pair]
+        seen.add(pair)
+        while frontier:
+            current = frontier.pop()
+            reach = range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1)
+            for later in reach:
+                for other in by_later.get(later, ()):
+                    if other not in seen and abs(other.earlier.index - current.earlier.index) <= _PASSAGE_REACH:
+                        seen.add(other)
+                        group.append(other)
+                        frontier.append(other)
+        matched = _one_to_one(group)
+        if len(matched) >= thresholds.passage_sentences and max(p.earlier.index for p in matched) < min(
+            p.later.index for p in matched
+        ):
+            number = min(p.later.index for p in matched)
+            passage_of.update((p, number) for p in matched)
+    return passage_of
+
+
+def _one_to_one(group: Sequence[ScoredPair]) -> list[ScoredPair]:
+    """The strongest pairs of a group such that no sentence is used twice."""
+    used_earlier: set[int] = set()
+    used_later: set[int] = set()
+    matched = []
+    for pair in sorted(group, key=lambda p: -p.paraphrase_score):
+        if pair.earlier.index not in used_earlier and pair.later.index not in used_later:
+            used_earlier.add(pair.earlier.index)
+            used_later.add(pair.later.index)
+            matched.append(pair)
+    return matched
+
+
+# -- headings ------------------------------------------------------------------------
+
+
+def _heading_families() -> dict[str, str]:
+    """Surface text of each formulaic section heading -> the purpose it serves."""
+    families: dict[str, str] = {}
+    for purpose, headings in data_sections("section_headings.txt").items():
+        for heading in headings:
+            families[_heading_text(heading)] = purpose
+    return families
+
+
+_HEADING_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}]+)*")
+
+
+def _heading_text(text: str) -> str:
+    return " ".join(surface_key(w) for w in _HEADING_WORD.findall(text))
+
+
+def _heading_restatements(units: Sequence[_Unit], thresholds: Thresholds) -> Iterable[Restatement]:
+    """Headings that repeat an earlier heading: the same words, nearly, or the same formulaic job."""
+    families = _heading_families()
+    texts = [unit.text for unit in units]
+    purposes = [families.get(text) for text in texts]
+    for i, j, score in _near_copies(texts, [unit.keys for unit in units], thresholds.heading, purposes):
+        yield Restatement(earlier=units[i].sentence, later=units[j].sentence, kind="heading", score=score)
+
+
+def _near_copies(
+    texts: Sequence[str],
+    keys: Sequence[frozenset[str]],
+    threshold: float,
+    purposes: Sequence[str | None] = (),
+) -> Iterator[tuple[int, int, float]]:
+    """(earlier, later, similarity) for texts that copy an earlier one exactly or nearly.
+
+    Only texts sharing a content word (``keys``) are compared character by
+    character; texts with the same ``purposes`` entry (not None) count as copies outright.
+    """
+    by_text: dict[str, int] = {}
+    by_purpose: dict[str, int] = {}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, text in enumerate(texts):
+        purpose = purposes[j] if j < len(purposes) else None
+        earlier = by_text.get(text)
+        if earlier is None and purpose is not None:
+            earlier = by_purpose.get(purpose)
+        if earlier is not None:
+            yield earlier, j, 1.0
+            continue
+        candidates = {i for key in keys[j] for i in postings[key][-_MAX_POSTINGS:]}
+        best = max(((fuzz.ratio(texts[i], text) / 100, i) for i in candidates), default=None)
+        if best is not None and best[0] >= threshold:
+            yield best[1], j, round(best[0], 3)
+            continue
+        by_text[text] = j
+        if purpose is not None:
+            by_purpose[purpose] = j
+        for key in keys[j]:
+            postings[key].append(j)
+
+
+# -- quotations ----------------------------------------------------------------------
+
+
+def _find_quotations(
+    document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
+) -> tuple[RepeatedQuotation, ...]:
+    pattern = _boilerplate_pattern(tuple(boilerplate))
+    quotes: list[Quotation] = []
+    texts: list[str] = []
+    keys: list[frozenset[str]] = []
+    for quote in document.quotations:
+        tokens = document.tokens[_token_range(document, quote.inner_start, quote.inner_end)]
+        if len(tokens) < thresholds.min_quote_words or pattern.fullmatch(quote.text.strip()):
+            continue
+        quotes.append(quote)
+        texts.append(" ".join(surface_key(t.text) for t in tokens))
+        keys.append(frozenset(k for k in (content_key(t.text) for t in tokens) if k is not None))
+    return tuple(
+        RepeatedQuotation(earlier=quotes[i], later=quotes[j], score=score)
+        for i, j, score in _near_copies(texts, keys, thresholds.edited)
+    )
+
+
+def _token_range(document: Document, start: int, end: int) -> slice:
+    starts = document.memo("repetition-token-starts", lambda doc: [t.start for t in doc.tokens])
+    return slice(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+
+
+# -- verbatim runs -------------------------------------------------------------------
+
+
+def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence[str]) -> tuple[RepeatedRun, ...]:
+    size = thresholds.min_run_words
+    surfaces, contents = _word_keys(document)
+    lists = _list_paragraphs(document)
+    positions = [
+        n
+        for s in _kept_sentences(document, boilerplate)
+        if not s.is_heading and s.paragraph not in lists
+        for n in range(s.token_start, s.token_end)
+    ]
+    ids: dict[str, int] = {}
+    stream = [ids.setdefault(surfaces[n], len(ids)) for n in positions]
+    last = len(stream) - size
+    shingles = list(zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True)) if last >= 0 else []
+    first: dict[tuple[int, ...], int] = {}
+    tokens = document.tokens
+    runs: list[RepeatedRun] = []
+    i = 0
+    while i <= last:
+        j = first.setdefault(shingles[i], i)
+        if j == i or j + size > i:
+            i += 1
+            continue
+        length = size
+        while i + length < len(stream) and j + length < i and stream[j + length] == stream[i + length]:
+            length += 1
+        for k in range(i + 1, min(i + length, last + 1)):
+            first.setdefault(shingles[k], k)
+        content = {contents[positions[n]] for n in range(i, i + length)} - {None}
+        if len(content) < thresholds.min_run_content_words:
+            # Mostly function words ("them and what they can do to avoid trouble"): a formula.
+            i += length
+            continue
+        runs.append(
+            RepeatedRun(
+                earlier_start=tokens[positions[j]].start,
+                earlier_end=tokens[positions[j + length - 1]].end,
+                later_start=tokens[positions[i]].start,
+                later_end=tokens[positions[i + length - 1]].end,
+                words=length,
+            )
+        )
+        i += length
+    return tuple(runs)
