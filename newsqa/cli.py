@@ -23,6 +23,7 @@ from newsqa.baseline import Baseline
 from newsqa.batch import Input, expand_paths, run_batch
 from newsqa.checker import Checker
 from newsqa.config import Config, find_config, load_config
+from newsqa.engines import languagetool_cli
 from newsqa.errors import NewsQAError
 from newsqa.fix import apply_edits as apply_fixes
 from newsqa.fix import atomic_write, plan_fixes, unified_diff
@@ -137,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every check and rule code")
     rules.set_defaults(handler=_rules_command)
+
+    languagetool_cli.add_parser(commands)
     return parser
 
 

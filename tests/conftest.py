@@ -17,6 +17,8 @@ import tomllib
 import newsqa
 from newsqa.checker import Checker
 
+pytest_plugins = ["languagetool_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_100169222cfc808a.txt"
 # The seed's publication date comes from its metadata file beside it.

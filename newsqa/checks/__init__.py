@@ -5,6 +5,6 @@ Each check is one module owning its rule codes: ``NQ0xx`` characters,
 grammar and usage, ``NQ4xx`` dates.
 """
 
-from newsqa.checks import characters, dates, repeats, spelling
+from newsqa.checks import characters, dates, grammar, repeats, spelling
 
-__all__ = ["characters", "dates", "repeats", "spelling"]
+__all__ = ["characters", "dates", "grammar", "repeats", "spelling"]

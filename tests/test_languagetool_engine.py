@@ -1,0 +1,146 @@
+"""LanguageTool plumbing: chunks, offsets, and the ``newsqa languagetool`` command."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsqa.engines.languagetool import (
+    HOME_ENVIRONMENT_VARIABLE,
+    URL_ENVIRONMENT_VARIABLE,
+    _Utf16Map,
+    is_provisioned,
+    language_code,
+    languagetool_home,
+    paragraph_chunks,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+texts = st.text(alphabet=st.sampled_from(list("ab .!?\n\r\u2029é🎉")), max_size=400)
+
+
+@given(texts, st.integers(min_value=1, max_value=60))
+def test_chunks_cover_the_text_exactly_and_respect_the_limit(text: str, limit: int) -> None:
+    chunks = paragraph_chunks(text, limit)
+    assert "".join(text[start:end] for start, end in chunks) == text
+    assert all(0 < end - start <= limit for start, end in chunks)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(chunks))
+
+
+def test_chunks_end_at_paragraphs_then_sentences_then_spaces() -> None:
+    text = "First paragraph here.\nSecond one.\n\nA long paragraph. It has two sentences and many words in it."
+    chunks = [text[start:end] for start, end in paragraph_chunks(text, 40)]
+    assert chunks == [
+        "First paragraph here.\nSecond one.\n\n",
+        "A long paragraph. ",
+        "It has two sentences and many words in ",
+        "it.",
+    ]
+    assert paragraph_chunks(text, len(text)) == [(0, len(text))]
+    assert paragraph_chunks("", 10) == []
+    with pytest.raises(ValueError, match="positive"):
+        paragraph_chunks(text, 0)
+
+
+@given(st.text(max_size=200))
+def test_utf16_offsets_map_back_to_code_points(text: str) -> None:
+    positions = _Utf16Map(text)
+    for index in range(len(text) + 1):
+        utf16 = len(text[:index].encode("utf-16-le")) // 2
+        assert positions.code_points(utf16) == index
+
+
+def test_house_styles_map_to_languagetool_variants() -> None:
+    assert language_code("en-GB-oxendict") == "en-GB"
+    assert language_code("en-IE") == "en-GB"
+    assert language_code("en-AU") == "en-AU"
+    assert language_code("en") == "en-US"
+
+
+def test_home_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(HOME_ENVIRONMENT_VARIABLE, str(tmp_path))
+    assert languagetool_home() == tmp_path
+    assert not is_provisioned()
+    monkeypatch.delenv(HOME_ENVIRONMENT_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert languagetool_home("6.8") == tmp_path / "cache" / "newsqa" / "languagetool" / "6.8"
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def test_fetch_prints_the_folder_it_fetched_into(cli: Any) -> None:
+    if not is_provisioned():
+        pytest.skip("LanguageTool is not fetched; this would download it")
+    result = cli("languagetool", "fetch")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(languagetool_home())
+
+
+def test_fetch_without_maven_is_a_clear_error(cli: Any, tmp_path: Path) -> None:
+    result = cli("languagetool", "fetch", "--home", str(tmp_path / "lt"), env={"PATH": str(tmp_path)})
+    assert result.returncode == 2
+    assert "Maven (mvn) is not on PATH" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "lt" / "lib").exists()
+
+
+def test_check_fails_when_grammar_could_not_run_unless_allowed(cli: Any, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (tmp_path / "newsqa.toml").write_text(
+        f'[grammar]\nengine = "languagetool"\nurl = "http://127.0.0.1:{port}"\n', encoding="utf-8"
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("The ministers met on Tuesday.\n", encoding="utf-8")
+    failed = cli("check", str(story), "--fail-on", "never")
+    assert failed.returncode == 1
+    assert "does not answer" in failed.stdout + failed.stderr
+    allowed = cli("check", str(story), "--fail-on", "never", "--allow-skipped")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+
+
+@pytest.mark.languagetool
+def test_serve_runs_a_server_until_interrupted(languagetool_url: str) -> None:
+    if not is_provisioned():
+        pytest.skip("the session server is not a fetched copy")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != URL_ENVIRONMENT_VARIABLE}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsqa", "languagetool", "serve", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        assert process.stderr is not None
+        announced = process.stderr.readline()
+        assert f"serving at http://127.0.0.1:{port}" in announced, announced
+        answer = requests.post(
+            f"http://127.0.0.1:{port}/v2/check", data={"language": "en-GB", "text": "He were here."}, timeout=60
+        ).json()
+        assert [m["rule"]["id"] for m in answer["matches"]] == ["PERS_PRONOUN_AGREEMENT"]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"http://127.0.0.1:{port}/v2/healthcheck", timeout=5)
