@@ -14,27 +14,42 @@ folder is absent, the seed article with its publication date. Reported:
   expression with that value. dateparser's datetimes are cut to the gold
   value's precision, which favours it; newsqa's TIMEX3 value must match exactly.
 
-Needs the ``benchmark`` extra (``pip install newsqa[benchmark]``); exits cleanly
-without dateparser.
+Generated articles of 500 to 100,000 words are timed too (dateparser only up to
+the size where one article takes a minute). Needs the ``benchmark`` extra
+(``pip install -e .[benchmark]``); skipped cleanly without dateparser.
+
+    python -m benchmarks.bench_dates [--quick]
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import regex
 
+from benchmarks.common import (
+    EVAL,
+    Context,
+    Curve,
+    Row,
+    Skip,
+    Text,
+    one_core,
+    scaling,
+    standalone,
+    table_points,
+)
 from newsqa.dates.analysis import time_mentions
 from newsqa.dates.expression import TimexType
 from newsqa.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-TIMEBANK = ROOT.parent / "shared" / "eval" / "timebank"
+TIMEBANK = EVAL / "timebank"
+PANEL = "dates"
 SEED = ROOT / "seeds" / "000_100169222cfc808a.txt"
 _CALENDAR_VALUE = regex.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _TAG = regex.compile(r"<(/?)(\w+)([^>]*)>")
@@ -153,39 +168,76 @@ def accuracy(corpus: Corpus, results: Sequence[Found], *, truncate: bool) -> tup
     return right, total
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=80, help="TimeML documents to use (dateparser is slow)")
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs per tool; the best counts")
-    args = parser.parse_args(argv)
+def measure(context: Context) -> Iterator[Row | Curve | str]:
     dateparser_run = dateparser_runner()
     if dateparser_run is None:
-        print("dateparser is not installed (pip install newsqa[benchmark]); nothing to compare")
-        return 0
-    corpus = load_timebank(TIMEBANK, args.limit) if TIMEBANK.is_dir() else []
-    source = f"{TIMEBANK} ({len(corpus)} TimeML documents)"
+        raise Skip("dateparser is not installed (pip install -e .[benchmark])")
+    limit = 80 if context.eval_limit >= 100 else context.eval_limit
+    corpus = load_timebank(TIMEBANK, limit) if TIMEBANK.is_dir() else []
+    source = f"../shared/eval/timebank ({len(corpus)} TimeML documents)"
     if not corpus:
         corpus = [(SEED.read_text(encoding="utf-8"), dt.date(2024, 7, 24), [])]
-        source = f"{SEED.name} (no gold values: speed only)"
-    characters = sum(len(text) for text, _, _ in corpus)
+        source = f"{SEED.name} (timebank absent: no gold values, speed only)"
     run_newsqa(corpus[0][0], corpus[0][1])  # load tables and compile patterns outside the timing
-    (analysis, ours, theirs), our_results, their_results = timed(corpus, dateparser_run, args.repeat)
-    print(f"texts: {source}, {characters} characters; CPU seconds, the tools taking turns on each text")
-    print(f"newsqa date analysis   {analysis:8.3f} s  ({characters / analysis / 1000:8.1f} k characters/s)")
-    print(f"newsqa with segmenting {ours:8.3f} s  ({characters / ours / 1000:8.1f} k characters/s)")
-    print(f"dateparser             {theirs:8.3f} s  ({characters / theirs / 1000:8.1f} k characters/s)")
-    print(
-        f"speed ratio, dateparser.search_dates time / newsqa time on the same texts: "
-        f"{theirs / analysis:.1f} for the date analysis, {theirs / ours:.1f} including building the Document"
+    (analysis, ours, theirs), our_results, their_results = timed(corpus, dateparser_run, context.repeat)
+    peer = f"dateparser {_version('dateparser')} search_dates"
+    count = len(corpus)
+    yield Row(
+        f"date extraction, per document, {source}",
+        analysis / count,
+        peer,
+        theirs / count,
+        target="ratio ≥ 20",
+        met=theirs / analysis >= 20,
+    )
+    yield Row(
+        f"date extraction including building the document, per document, {source}",
+        ours / count,
+        peer,
+        theirs / count,
+        target="ratio ≥ 20",
+        met=theirs / ours >= 20,
     )
     right_ours, total = accuracy(corpus, our_results, truncate=False)
     right_theirs, _ = accuracy(corpus, their_results, truncate=True)
     if total:
-        print(f"value accuracy on {total} gold DATEs with a day, month or year value:")
-        print(f"  newsqa      {right_ours / total:.3f}  ({right_ours} right, exact TIMEX3 value)")
-        print(f"  dateparser  {right_theirs / total:.3f}  ({right_theirs} right, datetime cut to the gold precision)")
-    return 0
+        yield (
+            f"value accuracy on {total} gold DATEs of {source} with a day, month or year value: "
+            f"newsqa {right_ours / total:.3f} (exact TIMEX3 value), "
+            f"dateparser {right_theirs / total:.3f} (datetime cut to the gold precision)"
+        )
+
+    def ours_on(text: Text) -> object:
+        return time_mentions(Document(text.text, published=text.published))
+
+    def theirs_on(text: Text) -> object:
+        return dateparser_run(text.text, text.published or dt.date(2024, 7, 24))
+
+    with one_core():
+        our_points = scaling(ours_on, context, budget=float("inf"))
+        their_points = scaling(theirs_on, context)
+    yield Curve(PANEL, "newsqa date analysis (with building the document)", our_points)
+    yield Curve(PANEL, peer, their_points, newsqa=False)
+    for words, seconds, other in table_points(our_points, their_points, context):
+        if other is not None:
+            yield Row(
+                f"date extraction including building the document, generated article of {words:,} words",
+                seconds,
+                peer,
+                other,
+                target="ratio ≥ 20",
+                met=other / seconds >= 20,
+            )
+
+
+def _version(distribution: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "?"
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(standalone(measure))

@@ -194,8 +194,10 @@ def _check_command(args: argparse.Namespace) -> int:
     for error in errors:
         output.error(error)
     progress = Progress(len(items), sys.stderr, enabled=wants_progress(sys.stderr))
-    outcomes: list[Outcome | None] = [None] * len(items)
-    failed = incomplete = False
+    # Streamed formats keep no outcome, so memory stays flat however long the batch.
+    outcomes: list[Outcome | None] = [None] * len(items) if output.needs_outcomes else []
+    checked = 0
+    failed = incomplete = unreadable = False
     for index, outcome in run_batch(items, config, jobs=args.jobs, markup=args.markup, published=args.published):
         if outcome.error:
             progress.clear()
@@ -215,19 +217,21 @@ def _check_command(args: argparse.Namespace) -> int:
             else:
                 failed = failed or _fails(report, args.fail_on, args.allow_skipped)
             incomplete = incomplete or not report.complete
-        outcomes[index] = outcome
+        checked += 1
+        unreadable = unreadable or bool(outcome.error)
+        if outcomes:
+            outcomes[index] = outcome
         progress.clear()
         output.add(index, outcome)
         progress.advance()
     progress.close()
-    done = [outcome for outcome in outcomes if outcome is not None]
-    output.finish([*errors, *done])
+    output.finish([*errors, *(outcome for outcome in outcomes if outcome is not None)])
     if recorder is not None:
         recorder.save(args.write_baseline)
-        _say("info", f"wrote {len(recorder)} findings of {len(done)} files to the baseline {args.write_baseline}")
+        _say("info", f"wrote {len(recorder)} findings of {checked} files to the baseline {args.write_baseline}")
     if incomplete and args.allow_skipped:
         _say("warning", "some checks did not run (allowed by --allow-skipped)")
-    if errors or any(outcome.error for outcome in done):
+    if errors or unreadable:
         return EXIT_ERROR
     return EXIT_FINDINGS if failed else EXIT_OK
 

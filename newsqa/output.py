@@ -31,6 +31,13 @@ class OutputWriter:
         self._waiting: dict[int, Outcome] = {}
         self._next = 0
 
+    @property
+    def needs_outcomes(self) -> bool:
+        """True when :meth:`finish` needs every outcome; streamed formats need none kept."""
+        if self.format == "github":
+            return bool(os.environ.get("GITHUB_STEP_SUMMARY"))
+        return self.format not in (*_STREAMED, "text")
+
     def add(self, index: int, outcome: Outcome) -> None:
         """Take the outcome of input ``index``, as soon as it is ready."""
         if self.format in _STREAMED:

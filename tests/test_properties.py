@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +57,37 @@ def test_reports_are_sound_and_repeatable(text: str) -> None:
         for span in (finding.span, *finding.related):
             assert text[span.start : span.end] == span.text
     assert newsqa.Report.from_json(first.to_json()) == first
+
+
+# -- every check on its own -------------------------------------------------------------
+
+# Long words and long lines on top of the tricky characters above.
+LONG = st.builds(
+    lambda piece, times, rest: piece * times + rest,
+    st.sampled_from(["a", "A", "1", ".", "“", "’", "-", " ", "\n", "😀", "\u0301", "\u05d0", "NATO ", "on Monday "]),
+    st.integers(min_value=200, max_value=3_000),
+    TEXT,
+)
+ANY_TEXT = st.one_of(TEXT, LONG)
+CHECK_NAMES = sorted(name for name in newsqa.registered_checks() if name != "grammar")
+
+
+@pytest.mark.parametrize("name", CHECK_NAMES)
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=ANY_TEXT, published=st.sampled_from([None, "2024-07-24", "1999-12-31"]))
+def test_each_check_is_sound_and_repeatable(name: str, text: str, published: str | None) -> None:
+    with newsqa.Checker(newsqa.Config(select=(name,))) as checker:
+        first = checker.check(text, published=published)
+        second = checker.check(text, published=published)
+    failed = [run.reason for run in first.checks if run.status is newsqa.CheckStatus.FAILED]
+    assert not failed, failed
+    assert first.findings == second.findings
+    assert first.timeline == second.timeline
+    for finding in first.findings:
+        assert finding.check == name
+        for span in (finding.span, *finding.related):
+            assert 0 <= span.start <= span.end <= len(text)
+            assert text[span.start : span.end] == span.text
+    for mention in first.timeline:
+        assert 0 <= mention.span.start <= mention.span.end <= len(text)
+        assert text[mention.span.start : mention.span.end] == mention.span.text

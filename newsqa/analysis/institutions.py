@@ -89,8 +89,12 @@ def _find(document: Document) -> tuple[InstitutionMention, ...]:
     mentions: list[InstitutionMention] = []
     i = 0
     while i < len(tokens):
+        candidates = by_first.get(keys[i])
+        if not candidates:  # most words start no name: skip the sort
+            i += 1
+            continue
         found: InstitutionMention | None = None
-        for entry in sorted(by_first.get(keys[i], ()), key=lambda e: -len(e.words)):
+        for entry in sorted(candidates, key=lambda e: -len(e.words)):
             mention = _match(document, tokens, keys, i, entry, qualifiers)
             if mention is not None and (found is None or (mention.exact and not found.exact)):
                 if found is not None and mention.token_end < found.token_end:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -261,17 +262,30 @@ class DatesCheck(Check):
         self, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
     ) -> Iterator[Finding]:
         # One finding per mention at odds with others: the one in most conflicts first.
-        remaining = list(conflicts)
         # On a tie, the odd one out: the value fewest other day mentions of the article share.
-        while remaining:
-            counts: dict[int, int] = {}
-            for link, _ in remaining:
+        shared = Counter(values)
+        value_at = {m.start: m.timex.value for link, _ in conflicts for m in (link.first, link.second)}
+        # Conflicts still open per mention, kept up to date as each finding takes its conflicts,
+        # rather than counted afresh for every finding.
+        counts: dict[int, int] = {}
+        touching: dict[int, list[int]] = {}
+        for index, (link, _) in enumerate(conflicts):
+            for m in (link.first, link.second):
+                counts[m.start] = counts.get(m.start, 0) + 1
+            for start in dict.fromkeys((link.first.start, link.second.start)):
+                touching.setdefault(start, []).append(index)
+        still_open = [True] * len(conflicts)
+        while counts:
+            pivot_start = max(counts, key=lambda s: (counts[s], -shared[value_at[s]], s))
+            taken = [index for index in touching[pivot_start] if still_open[index]]
+            mine = [conflicts[index] for index in taken]
+            for index in taken:
+                still_open[index] = False
+                link = conflicts[index][0]
                 for m in (link.first, link.second):
-                    counts[m.start] = counts.get(m.start, 0) + 1
-            value_at = {m.start: m.timex.value for link, _ in remaining for m in (link.first, link.second)}
-            pivot_start = max(counts, key=lambda s: (counts[s], -values.count(value_at[s]), s))
-            mine = [(link, note) for link, note in remaining if pivot_start in (link.first.start, link.second.start)]
-            remaining = [c for c in remaining if c not in mine]
+                    counts[m.start] -= 1
+                    if not counts[m.start]:
+                        del counts[m.start]
             pivot = mine[0][0].first if mine[0][0].first.start == pivot_start else mine[0][0].second
             others = [link.second if link.first is pivot else link.first for link, _ in mine]
             note = next((n for _, n in mine if n), None)

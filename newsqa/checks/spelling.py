@@ -32,8 +32,8 @@ import functools
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
-import attrs
 import regex
 from rapidfuzz.distance import OSA
 
@@ -75,8 +75,9 @@ _UNDECIDED_SHARE = 1 / 3
 _UNDECIDED_MIN = 2
 
 
-@attrs.frozen
-class _Occurrence:
+class _Occurrence(NamedTuple):
+    # A tuple rather than an attrs class: one is made for most words of an
+    # article, and a tuple is made in a third of the time.
     token: int
     start: int
     end: int
@@ -248,22 +249,27 @@ class SpellingCheck(Check):
     # -- capitals ------------------------------------------------------------------------
 
     def _capitals(self, document: Document, dominant: str | None, house: str | None) -> Iterable[Finding]:
+        # Most articles capitalise every word one way: find the words written two
+        # ways first, and look closer (typography, sentence starts) only at those.
+        first_shape: dict[str, str] = {}
+        mixed: set[str] = set()
+        for token in document.tokens:
+            word = _case_word(token)
+            if word is not None and first_shape.setdefault(word.lower(), word) != word:
+                mixed.add(word.lower())
+        if not mixed:
+            return
         groups: dict[str, list[_Occurrence]] = defaultdict(list)
         initial = {s.token_start for s in document.sentences}
         skipped = _shouting_tokens(document)
         for index, token in enumerate(document.tokens):
-            if token.kind == "number" or index in skipped:
+            if index in skipped:
                 continue
-            word = _strip_possessive(token.text)
-            if len(word) < _CASE_MIN_LETTERS or not word[:1].isupper() or not word.isalpha():
-                continue
-            # Long words in capitals are typography (a company name in a listing), not acronyms.
-            if word.isupper() and len(word) > _ACRONYM_MAX_LETTERS:
-                continue
-            groups[word.lower()].append(_Occurrence(index, token.start, token.start + len(word), word))
+            word = _case_word(token)
+            if word is not None and word.lower() in mixed:
+                groups[word.lower()].append(_Occurrence(index, token.start, token.start + len(word), word))
         for occurrences in groups.values():
-            shapes = {o.text for o in occurrences}
-            if len(shapes) < 2:
+            if all(o.text == occurrences[0].text for o in occurrences):
                 continue
             # A capital at a sentence start says nothing of how the word is capitalised.
             counted = [o for o in occurrences if o.token not in initial or o.text.isupper()]
@@ -271,10 +277,10 @@ class SpellingCheck(Check):
             if len(forms) < 2:
                 continue
             winner, reason = _case_winner(forms, counted, dominant or house)
+            others = [o for o in counted if o.text == winner]
             for occurrence in counted:
                 if occurrence.text == winner:
                     continue
-                others = [o for o in counted if o.text == winner]
                 yield self.finding(
                     document,
                     "NQ203",
@@ -290,8 +296,24 @@ class SpellingCheck(Check):
 
     def _compounds(self, document: Document) -> Iterable[Finding]:
         open_pairs, distinct = _compound_data()
-        groups: dict[str, list[_Occurrence]] = defaultdict(list)
         tokens = document.tokens
+        # Only a family with a hyphenated or open form can mix styles, and most articles
+        # have none: find those families first, then gather only their words.
+        not_solid: set[str] = set()
+        for index, token in enumerate(tokens):
+            if token.kind != "word":
+                continue
+            lower = _strip_possessive(token.text).lower()
+            if lower in distinct:
+                continue
+            if "-" in lower or "‐" in lower:
+                not_solid.add(lower.replace("-", "").replace("‐", ""))
+            solid = _open_compound(document, index, lower, open_pairs)
+            if solid is not None:
+                not_solid.add(solid)
+        if not not_solid:
+            return
+        groups: dict[str, list[_Occurrence]] = defaultdict(list)
         for index, token in enumerate(tokens):
             if token.kind != "word":
                 continue
@@ -300,14 +322,12 @@ class SpellingCheck(Check):
             if lower in distinct:
                 continue
             key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
-            if len(key) >= _COMPOUND_MIN_LETTERS:
+            if len(key) >= _COMPOUND_MIN_LETTERS and key in not_solid:
                 groups[key].append(_Occurrence(index, token.start, token.start + len(word), word))
-            if index + 1 < len(tokens) and document.text[token.end : tokens[index + 1].start] == " ":
-                pair = f"{lower} {tokens[index + 1].text.lower()}"
-                solid = open_pairs.get(pair)
-                if solid is not None:
-                    nxt = tokens[index + 1]
-                    groups[solid].append(_Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end]))
+            solid = _open_compound(document, index, lower, open_pairs)
+            if solid is not None:
+                nxt = tokens[index + 1]
+                groups[solid].append(_Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end]))
         for occurrences in groups.values():
             if len(occurrences) < 2:
                 continue
@@ -332,7 +352,10 @@ class SpellingCheck(Check):
                     occurrence.end,
                     f"{occurrence.text!r} is written {model.text.lower()!r} elsewhere in the article "
                     f"({_counts(forms)}); {reason} is {model.text.lower()!r}.",
-                    related=[(o.start, o.end) for o in occurrences if o is not occurrence][:_MAX_RELATED],
+                    # The first few others only: the whole list for each of many would be quadratic.
+                    related=[(o.start, o.end) for o in occurrences[: _MAX_RELATED + 1] if o is not occurrence][
+                        :_MAX_RELATED
+                    ],
                     suggestions=(suggestion,),
                     data={"counts": dict(forms), "winner": model.text.lower()},
                 )
@@ -361,12 +384,19 @@ class SpellingCheck(Check):
             occurrences[word].append(_Occurrence(index, token.start, token.start + len(word), word))
         names = dict(occurrences)
         ranked = sorted(names, key=lambda w: (-len(names[w]), names[w][0].start))
-        for i, anchor in enumerate(ranked):
+        # A slip keeps the first letter (see _looks_misspelt), so each name is compared
+        # only with the less frequent names that share its first letter, in rank order:
+        # comparing every pair grows with the square of the names in a long text.
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in ranked:
+            by_initial[word[0]].append(word)
+        position = {word: n for words in by_initial.values() for n, word in enumerate(words)}
+        for anchor in ranked:
             # A capitalised word seen only at sentence starts is an ordinary word, not a name;
             # a misspelling may be shorter than the name.
             if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
                 continue
-            for rare in ranked[i + 1 :]:
+            for rare in by_initial[anchor[0]][position[anchor] + 1 :]:
                 # A rare spelling seen only at sentence starts may be an ordinary word
                 # (While, White); only a long name makes such a slip likely.
                 if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
@@ -636,6 +666,20 @@ def _quoted_forms(forms: Iterable[str]) -> str:
     return "/".join(repr(f) for f in unique) if unique else "no other spelling"
 
 
+def _case_word(token: Token) -> str | None:
+    """The word whose capitals the capitals rule compares, or None for a token it ignores."""
+    # Most tokens are lower-case words; stripping a possessive never changes the first letter.
+    if token.kind == "number" or not token.text[:1].isupper():
+        return None
+    word = _strip_possessive(token.text)
+    if len(word) < _CASE_MIN_LETTERS or not word[:1].isupper() or not word.isalpha():
+        return None
+    # Long words in capitals are typography (a company name in a listing), not acronyms.
+    if word.isupper() and len(word) > _ACRONYM_MAX_LETTERS:
+        return None
+    return word
+
+
 def _strip_possessive(word: str) -> str:
     if "'" not in word and "’" not in word:
         return word
@@ -685,6 +729,22 @@ def _case_winner(forms: Counter[str], occurrences: Sequence[_Occurrence], variet
             return capitals[0], f"tied, and American style writes {capitals[0]!r}."
     first = next(o.text for o in occurrences if o.text in leaders)
     return first, f"tied, and {first!r} comes first."
+
+
+def _open_compound(document: Document, index: int, lower: str, open_pairs: Mapping[str, str]) -> str | None:
+    """The solid form when token ``index`` (``lower`` in lower case) opens a compound written open."""
+    tokens = document.tokens
+    if lower not in _open_pair_starts() or index + 1 >= len(tokens):
+        return None
+    nxt = tokens[index + 1]
+    if document.text[tokens[index].end : nxt.start] != " ":
+        return None
+    return open_pairs.get(f"{lower} {nxt.text.lower()}")
+
+
+@functools.cache
+def _open_pair_starts() -> frozenset[str]:
+    return frozenset(pair.partition(" ")[0] for pair in _compound_data()[0])
 
 
 def _compound_style(text: str) -> str:

@@ -46,6 +46,9 @@ def agreeing_publication_dates(
     for their pairing to say anything (or cannot be compared at all).
     """
     start, end = _window(today or dt.date.today())
+    # Once the pair agrees on more days than the share allows, the rest cannot
+    # change the answer: stop there rather than resolve both for every day left.
+    too_often = _RARE * ((end - start).days + 1)
     runs: list[tuple[dt.date, dt.date]] = []
     agreeing = total = 0
     day = start
@@ -54,6 +57,8 @@ def agreeing_publication_dates(
         total += 1
         if _agree(first, second, day, day_first):
             agreeing += 1
+            if agreeing > too_often:
+                return None
             run_start = run_start or day
         elif run_start is not None:
             runs.append((run_start, day - dt.timedelta(days=1)))

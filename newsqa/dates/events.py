@@ -19,6 +19,7 @@ gives them for two things.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 
@@ -101,14 +102,30 @@ def _key(word: str) -> str:
     return variant_key(word)
 
 
+_REACH = 40  # words either side of a date that its frame reads
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_words(sentence: str) -> tuple[list[int], list[str]]:
+    """Start offsets and texts of the words of a sentence, shared by the dates in it."""
+    found = list(_WORD.finditer(sentence))
+    return [m.start() for m in found], [m.group() for m in found]
+
+
 def _frame(document: Document, mention: TimeMention) -> _Frame:
     sentence = mention.sentence
     if sentence is None:
         return _Frame(frozenset(), False, False, frozenset())
     table = _words()
-    words = [(m.start() + sentence.start, m.group()) for m in _WORD.finditer(sentence.text)]
-    before = [i for i, (start, _) in enumerate(words) if start < mention.start]
-    after = [i for i, (start, _) in enumerate(words) if start >= mention.end]
+    starts, texts = _sentence_words(sentence.text)
+    # The words of the sentence, up to _REACH either side of the date: a run-on
+    # "sentence" of thousands of words would otherwise be read whole for each date.
+    first_after = bisect.bisect_left(starts, mention.end - sentence.start)
+    last_before = bisect.bisect_left(starts, mention.start - sentence.start)
+    low, high = max(0, last_before - _REACH), min(len(starts), first_after + _REACH)
+    words = [(starts[i] + sentence.start, texts[i]) for i in range(low, high)]
+    before = list(range(last_before - low))
+    after = list(range(first_after - low, high - low))
     near = before[-_WINDOW:] + after[:_WINDOW]
     actions: set[str] = set()
     definite = different = False
@@ -192,9 +209,36 @@ def event_links(
         sentence = document.sentences[index]
         words = {_key(w) for w in _WORD.findall(sentence.text) if w.lower() not in _words().stopwords}
         keys_by_cluster.setdefault(cluster[index], set()).update(words)
+    # Only mentions in one restated cluster, or sharing an action, in different sentences
+    # can be linked: look those up rather than compare every pair, which grows with the
+    # square of the mentions. Dated mentions are in text order, so the mentions of one
+    # sentence are neighbours and ``sentence_end[i]`` is the first one past i's sentence.
+    by_cluster: dict[int, list[int]] = {}
+    by_action: dict[str, list[int]] = {}
+    sentence_end = [0] * len(dated)
+    for position, m in enumerate(dated):
+        assert m.sentence is not None
+        if m.sentence.index in cluster:
+            by_cluster.setdefault(cluster[m.sentence.index], []).append(position)
+        for action in frames[id(m)].actions:
+            by_action.setdefault(action, []).append(position)
+    end = len(dated)
+    for position in range(len(dated) - 1, -1, -1):
+        following, current = (
+            dated[position + 1].sentence if position + 1 < len(dated) else None,
+            dated[position].sentence,
+        )
+        if following is not None and current is not None and following.index != current.index:
+            end = position + 1
+        sentence_end[position] = end
     links: list[EventLink] = []
     for i, first in enumerate(dated):
-        for second in dated[i + 1 :]:
+        assert first.sentence is not None
+        pools = [by_action[action] for action in frames[id(first)].actions]
+        if first.sentence.index in cluster:
+            pools.append(by_cluster[cluster[first.sentence.index]])
+        candidates = {j for pool in pools for j in pool[bisect.bisect_left(pool, sentence_end[i]) :]}
+        for second in (dated[j] for j in sorted(candidates)):
             a, b = first.sentence, second.sentence
             assert a is not None
             assert b is not None

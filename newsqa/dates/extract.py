@@ -10,6 +10,7 @@ day.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -629,7 +630,7 @@ class _Extractor:
     def _the_year(self, m: re.Match[str], text: str) -> Expression | None:
         """Read "the year", "the fiscal year" (the year of publication) and "year-end" (a 31 December)."""
         det = _words(m, "det")
-        if det == "the" and regex.match(r"\s+(?:that|when)\b", text[m.end() :]):
+        if det == "the" and _THAT_WHEN_AFTER.match(text, m.end()):
             return None  # "the year that the Wall fell" names its own year; "the current year that" does not
         if m.group().lower().endswith("end"):  # the 31 December before or after, as the tense says
             return _expr(m, Kind.ABSOLUTE, month=12, day=31)
@@ -673,7 +674,7 @@ class _Extractor:
         if year is None:
             if not det or (det in ("the", "early", "late", "mid") and season_word in ("fall", "spring")):
                 return None
-            if det == "the" and regex.match(r"\s+of\b", text[m.end() :]):
+            if det == "the" and _OF_AFTER.match(text, m.end()):
                 return None  # "the fall of the Berlin Wall"
         modifier = det if det in ("last", "this past", "this", "next") else None
         return _expr(
@@ -757,9 +758,9 @@ class _Extractor:
         amount_words = _words(m, "n")
         unit = self.lex.units[_words(m, "u")]
         amount = self._amount(amount_words)
-        if amount_words in ("a", "an") and regex.search(r"(?:once|twice|times|per)\s+$", text[: m.start()]):
+        if amount_words in ("a", "an") and _after_frequency_word(text, m.start()):
             return None  # "once a week" is a frequency
-        if _words(m, "u") == "quarter" and regex.match(r"-(?!end\b)\w", text[m.end() :]):
+        if _words(m, "u") == "quarter" and _COMPOUND_AFTER.match(text, m.end()):
             return None  # "a quarter-century": a compound, not a quarter of the year
         number = "X" if amount is None else str(amount)
         letter = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}.get(unit)
@@ -889,15 +890,19 @@ class _Extractor:
 
     def find(self, text: str) -> list[Expression]:
         chosen: list[Expression] = []
+        # The spans taken so far never overlap, so in (start, end) order their ends rise
+        # too: a new span overlaps one of them exactly when the last span starting
+        # before its end reaches past its start. One bisection instead of a scan of all.
         taken: list[tuple[int, int]] = []
         ranked = sorted(self.candidates(text), key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start))
         for _, expression in ranked:
             span = (expression.start, expression.end)
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            before = bisect.bisect_left(taken, (span[1],)) - 1
+            if before >= 0 and taken[before][1] > span[0]:
                 continue
             if expression.kind in _NAMED_KINDS and self._in_a_name(text, *span):
                 continue
-            taken.append(span)
+            bisect.insort(taken, span)
             chosen.append(expression)
         return sorted(chosen, key=lambda e: e.start)
 
@@ -905,6 +910,23 @@ class _Extractor:
 def _expr(match: re.Match[str], kind: str, **fields: object) -> Expression:
     fields.setdefault("type", TimexType.DATE)
     return Expression(start=match.start(), end=match.end(), text=match.group(), kind=kind, **fields)  # type: ignore[arg-type]
+
+
+_SPACES_BEFORE = regex.compile(r"(?r)\s+")
+# Matched at a position in the text, never on a copy of the rest of it.
+_COMPOUND_AFTER = regex.compile(r"-(?!end\b)\w")
+_THAT_WHEN_AFTER = regex.compile(r"\s+(?:that|when)\b")
+_OF_AFTER = regex.compile(r"\s+of\b")
+
+
+def _after_frequency_word(text: str, offset: int) -> bool:
+    """True when once, twice, times or per and white space come right before ``offset``.
+
+    Reads back from ``offset`` over the white space only; searching the whole text
+    before it would make each look-up as long as the text.
+    """
+    spaces = _SPACES_BEFORE.match(text, 0, offset)
+    return spaces is not None and text.endswith(("once", "twice", "times", "per"), 0, spaces.start())
 
 
 def _title(m: re.Match[str], text: str) -> bool:
@@ -917,8 +939,11 @@ def _title(m: re.Match[str], text: str) -> bool:
 
 def _sentence_start(text: str, offset: int) -> bool:
     """True when ``offset`` begins a sentence, line or quotation."""
-    before = text[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n\r:;—–-\u2028\u2029" or before.endswith(("...", "…"))
+    # Step back over spaces and opening quotes from ``offset`` rather than copy the text before it.
+    end = offset
+    while end > 0 and text[end - 1] in " \t\"'“‘(":
+        end -= 1
+    return end == 0 or text[end - 1] in ".!?\n\r:;—–-\u2028\u2029" or text.endswith(("...", "…"), 0, end)
 
 
 @functools.cache

@@ -147,6 +147,9 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
     return None
 
 
+_CLAUSE_REACH = 40  # words either side of a date
+
+
 @functools.lru_cache(maxsize=64)
 def _tokens(sentence: str) -> tuple[list[int], list[int], list[str]]:
     """Start offsets, end offsets and texts of the words of a sentence (shared by its mentions)."""
@@ -164,8 +167,12 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     """
     table = _words()
     starts, ends, words = _tokens(sentence)
-    before = list(range(bisect.bisect_right(ends, start)))
-    after = list(range(bisect.bisect_left(starts, end), len(words)))
+    # A clause never runs further than this from its date: in a run-on "sentence" of
+    # thousands of words, reading all of it for every date would grow with its square.
+    first_after = bisect.bisect_left(starts, end)
+    last_before = bisect.bisect_right(ends, start)
+    before = list(range(max(0, last_before - _CLAUSE_REACH), last_before))
+    after = list(range(first_after, min(len(words), first_after + _CLAUSE_REACH)))
     preposition = words[before[-1]].lower() if before else ""
     if preposition in table.future_prepositions:
         # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back

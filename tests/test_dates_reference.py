@@ -1,0 +1,244 @@
+"""The faster date code answers exactly as the plain versions it replaced.
+
+The reference functions are the first versions: every pair of dated mentions
+compared, every taken span scanned, conflicts counted afresh for each finding,
+the text before a match copied to look behind it, and every publication day
+tried. The check now does the same work in about linear time; these tests run
+both on the same documents and require the same results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsqa import Config, Document, Finding
+from newsqa.checks.dates import DatesCheck
+from newsqa.dates import agreement, events, extract
+from newsqa.dates.agreement import agreeing_publication_dates
+from newsqa.dates.analysis import TimeMention, time_mentions
+from newsqa.dates.events import EventLink, event_links
+from newsqa.dates.expression import Expression
+from newsqa.dates.shared import restated_sentence_pairs
+
+TODAY = dt.date(2026, 1, 15)
+PUBLISHED = dt.date(2024, 7, 24)
+
+
+def full_search(
+    first: TimeMention, second: TimeMention, day_first: bool | None
+) -> list[tuple[dt.date, dt.date]] | None:
+    """The plain version: resolve both mentions on every day of the window, then judge."""
+    start, end = agreement._window(TODAY)
+    runs: list[tuple[dt.date, dt.date]] = []
+    agreeing = total = 0
+    day = start
+    run_start: dt.date | None = None
+    while day <= end:
+        total += 1
+        if agreement._agree(first, second, day, day_first):
+            agreeing += 1
+            run_start = run_start or day
+        elif run_start is not None:
+            runs.append((run_start, day - dt.timedelta(days=1)))
+            run_start = None
+        day += dt.timedelta(days=1)
+    if run_start is not None:
+        runs.append((run_start, end))
+    return None if agreeing > agreement._RARE * total else runs
+
+
+TEXTS = [
+    # Two mentions of one holiday agree on every day: the early stop answers None at once.
+    "The parade was held at Halloween. Shops stayed open late at Halloween.",
+    "On Wednesday the ministers met. The pact signed on 25th September was described as new.",
+    "The vote on Tuesday was delayed. The count finished on 12 March, officials said.",
+    "Talks resume next month. The deal was signed in March, two weeks ago.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_agreement_matches_the_full_search(text: str) -> None:
+    mentions = time_mentions(Document(text))
+    assert len(mentions) >= 2
+    for first, second in itertools.combinations(mentions, 2):
+        for day_first in (None, True):
+            expected = full_search(first, second, day_first)
+            assert agreeing_publication_dates(first, second, day_first, today=TODAY) == expected
+
+
+def reference_event_links(
+    document: Document,
+    mentions: Sequence[TimeMention],
+    restated: Iterable[tuple[int, int]] = (),
+) -> list[EventLink]:
+    """Pairs of ``mentions`` (day-level ones) that date the same event in ``document``.
+
+    ``restated`` are (earlier, later) sentence indexes of restated passages,
+    as :func:`newsqa.dates.shared.restated_sentence_pairs` gives them.
+    """
+    dated = [m for m in mentions if m.expression.is_day and m.sentence is not None and not m.timex.is_vague]
+    cluster = events._clusters(restated)
+    frames = {id(m): events._frame(document, m) for m in dated}
+    # A restated passage shares its words with the passage it restates.
+    keys_by_cluster: dict[int, set[str]] = {}
+    for m in dated:
+        assert m.sentence is not None
+        index = m.sentence.index
+        keys_by_cluster.setdefault(cluster.get(index, -1 - index), set()).update(frames[id(m)].keys)
+    for index in cluster:
+        sentence = document.sentences[index]
+        words = {
+            events._key(w) for w in events._WORD.findall(sentence.text) if w.lower() not in events._words().stopwords
+        }
+        keys_by_cluster.setdefault(cluster[index], set()).update(words)
+    links: list[EventLink] = []
+    for i, first in enumerate(dated):
+        for second in dated[i + 1 :]:
+            a, b = first.sentence, second.sentence
+            assert a is not None
+            assert b is not None
+            if a.index == b.index:
+                continue
+            group_a, group_b = cluster.get(a.index, -1 - a.index), cluster.get(b.index, -1 - b.index)
+            if group_a == group_b:
+                links.append(EventLink(first, second, "restated"))
+                continue
+            fa, fb = frames[id(first)], frames[id(second)]
+            shared = fa.actions & fb.actions
+            if not shared or fa.different or fb.different or not events._may_be_one_event(document, first, second):
+                continue
+            keys_a = keys_by_cluster.get(group_a, set(fa.keys))
+            keys_b = keys_by_cluster.get(group_b, set(fb.keys))
+            if keys_a & keys_b or fa.definite or fb.definite:
+                links.append(EventLink(first, second, "same action", action=sorted(shared)[0]))
+    return links
+
+
+def reference_find(self: Any, text: str) -> list[Expression]:
+    chosen: list[Expression] = []
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(self.candidates(text), key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start))
+    for _, expression in ranked:
+        span = (expression.start, expression.end)
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        if expression.kind in extract._NAMED_KINDS and self._in_a_name(text, *span):
+            continue
+        taken.append(span)
+        chosen.append(expression)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def reference_group_conflicts(
+    check: DatesCheck, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
+) -> Iterator[Finding]:
+    remaining = list(conflicts)
+    while remaining:
+        counts: dict[int, int] = {}
+        for link, _ in remaining:
+            for m in (link.first, link.second):
+                counts[m.start] = counts.get(m.start, 0) + 1
+        value_at = {m.start: m.timex.value for link, _ in remaining for m in (link.first, link.second)}
+        pivot_start = max(counts, key=lambda s: (counts[s], -values.count(value_at[s]), s))
+        mine = [(link, note) for link, note in remaining if pivot_start in (link.first.start, link.second.start)]
+        remaining = [c for c in remaining if c not in mine]
+        pivot = mine[0][0].first if mine[0][0].first.start == pivot_start else mine[0][0].second
+        others = [link.second if link.first is pivot else link.first for link, _ in mine]
+        note = next((n for _, n in mine if n), None)
+        reasons = sorted({link.reason for link, _ in mine})
+        yield check._two_days_finding(document, pivot, others, reasons, note)
+
+
+SENTENCES = [
+    "Ministers signed the pact on 25 September.",
+    "Ministers signed the pact on Wednesday, officials said.",
+    "Ministers signed the pact on 12 March.",
+    "The ministers inked the pact on Friday.",
+    "Voters elected the mayor on Tuesday.",
+    "Voters elected the mayor on 3 May.",
+    "The minister resigned on Monday.",
+    "The minister resigned on 14 March.",
+    "The council approved the budget on 12 March.",
+    "The vote was held on July 3 and the result came a week later.",
+    "Talks resume next month, once a week, in Berlin.",
+    "The plant reopened yesterday after the strike of 2023.",
+    "No. 2019 was the number on the door.",
+    "“We met on Friday,” she said. (On Thursday the firm denied it.)",
+    "It ran from Monday to Tuesday,then Wednesday-Thursday and 3 March2024.",
+    "The company reported results for the first quarter of 2024... Shares rose.",
+    "Prices rose twice a year and times a day since 1990.",
+]
+ARTICLES = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=20).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ARTICLES)
+def test_expressions_match_the_reference(text: str) -> None:
+    extractor = extract._extractor()
+    assert extractor.find(text) == reference_find(extractor, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ARTICLES, st.sampled_from([PUBLISHED, None]))
+def test_event_links_match_the_reference(text: str, published: dt.date | None) -> None:
+    document = Document(text, published=published)
+    mentions = time_mentions(document)
+    restated = restated_sentence_pairs(document)
+    assert event_links(document, mentions, restated) == reference_event_links(document, mentions, restated)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ARTICLES)
+def test_conflicting_dates_are_grouped_as_before(text: str) -> None:
+    document = Document(text, published=PUBLISHED)
+    check = DatesCheck(Config())
+    mentions = time_mentions(document)
+    conflicts: list[tuple[EventLink, str | None]] = []
+    for link in event_links(document, mentions, restated_sentence_pairs(document)):
+        a, b = link.first.timex.interval, link.second.timex.interval
+        if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
+            conflicts.append((link, None))
+    values = [m.timex.value for m in mentions if m.expression.is_day]
+    fast = list(check._group_conflicts(document, conflicts, values))
+    assert fast == list(reference_group_conflicts(check, document, conflicts, values))
+
+
+_FREQUENCY = regex.compile(r"(?:once|twice|times|per)\s+$")
+TAILS = st.lists(
+    st.sampled_from(["per", "once", "twice", "times", " ", "\n", "\t", "x", "\u00a0", "\u2028", "e", "..."]), max_size=8
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(TAILS, st.data())
+def test_looking_behind_a_match_reads_as_before(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    assert extract._after_frequency_word(text, offset) == (_FREQUENCY.search(text[:offset]) is not None)
+    before = text[:offset].rstrip(" \t\"'“‘(")
+    expected = not before or before[-1] in ".!?\n\r:;—–-\u2028\u2029" or before.endswith(("...", "…"))
+    assert extract._sentence_start(text, offset) == expected
+
+
+AFTER = st.lists(st.sampled_from(["-", "end", "of", " ", "that", "when", "x", "\n", "ending", "-end"]), max_size=8).map(
+    "".join
+)
+
+
+@settings(max_examples=500)
+@given(AFTER, st.data())
+def test_looking_ahead_of_a_match_reads_as_before(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    for fast, pattern in (
+        (extract._COMPOUND_AFTER, r"-(?!end\b)\w"),
+        (extract._THAT_WHEN_AFTER, r"\s+(?:that|when)\b"),
+        (extract._OF_AFTER, r"\s+of\b"),
+    ):
+        assert (fast.match(text, offset) is None) == (regex.match(pattern, text[offset:]) is None)
