@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import sys
+from pathlib import Path
+
 import pytest
 import regex
 
@@ -45,3 +49,58 @@ def test_public_api_is_documented() -> None:
         if name.startswith("__") or name == "SCHEMA_VERSION":
             continue
         assert getattr(newsqa, name).__doc__, name
+
+
+# The documentation's check catalogue is generated from the registry (docs/_ext); these
+# tests hold it to one entry per rule code with both examples in a doctest.
+DOCS_EXT = Path(__file__).resolve().parent.parent / "docs" / "_ext"
+
+
+@pytest.fixture(scope="module")
+def catalogue_text() -> str:
+    sys.path.insert(0, str(DOCS_EXT))
+    try:
+        import newsqa_docgen
+    finally:
+        sys.path.remove(str(DOCS_EXT))
+    return "\n" + "\n".join(newsqa_docgen.catalogue())
+
+
+@pytest.mark.parametrize(("check", "rule"), ALL_RULES, ids=[rule.code for _, rule in ALL_RULES])
+def test_catalogue_has_an_entry_with_both_examples_as_a_doctest(catalogue_text: str, check: str, rule: Rule) -> None:
+    entry = catalogue_text.split(f"\n.. _{rule.code}:\n", 1)[1].split("\n.. _", 1)[0]
+    assert f"{rule.code} {rule.name}" in entry
+    assert " ".join(rule.summary.split()) in entry
+    assert " ".join(rule.rationale.split()) in entry
+    doctest = entry.split(f".. doctest:: {rule.code}\n", 1)[1]
+    source = "\n".join(line[7:] for line in doctest.splitlines() if line.startswith(("   >>> ", "   ... ")))
+    calls = {
+        node.targets[0].id: node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+    }
+    for name, text in (("flagged", rule.flagged), ("fixed", rule.fixed)):
+        call = calls[name]
+        assert ast.literal_eval(call.args[0]) == text
+        keywords = {keyword.arg: ast.literal_eval(keyword.value) for keyword in call.keywords}
+        assert keywords == ({"published": rule.published} if rule.published else {})
+    assert f"   [{rule.code!r}]" in doctest
+
+
+@pytest.mark.parametrize("check", sorted(registered_checks()))
+def test_every_option_is_documented_in_the_catalogue(catalogue_text: str, check: str) -> None:
+    entry = catalogue_text.split(f"\n.. _check-{check}:\n", 1)[1].split("\n.. _check-", 1)[0]
+    for option in registered_checks()[check].options:
+        assert option.help.strip(), f"{check}.{option.name} has no help text"
+        assert f"``{option.name}``" in entry
+
+
+def test_every_public_name_has_an_api_reference_entry() -> None:
+    api = (DOCS_EXT.parent / "api.rst").read_text(encoding="utf-8")
+    entries = set(
+        regex.findall(
+            r"^\.\. (?:auto)?(?:class|function|decorator|exception|data|type|py:type)::\s+(\S+)", api, flags=regex.M
+        )
+    )
+    for name in newsqa.__all__:
+        assert {f"newsqa.{name}", name} & entries, f"newsqa.{name} has no entry in docs/api.rst"
