@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import nox
 
@@ -23,10 +24,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff: lint and formatting of the package, tests and benchmarks."""
+    """ruff: lint and formatting of the package, tests, benchmarks, fuzz targets and docs."""
     session.install("ruff>=0.6")
-    session.run("ruff", "check", "newsqa", "tests", "benchmarks", "docs", "noxfile.py")
-    session.run("ruff", "format", "--check", "newsqa", "tests", "benchmarks", "docs", "noxfile.py")
+    session.run("ruff", "check", "newsqa", "tests", "benchmarks", "fuzz", "docs", "noxfile.py")
+    session.run("ruff", "format", "--check", "newsqa", "tests", "benchmarks", "fuzz", "docs", "noxfile.py")
 
 
 @nox.session(python=PYTHON)
@@ -63,3 +64,31 @@ def benchmarks(session: nox.Session) -> None:
     session.install("-e", ".[benchmark,harper]")
     session.run("newsqa", "languagetool", "fetch")
     session.run("python", "-m", "benchmarks", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """Coverage-guided fuzzing (atheris) of the date parser and the markup stripping, a fixed number of runs each.
+
+    ``nox -s fuzz -- 100000`` runs more. New inputs and any crash go to a temporary
+    folder (the seed corpus in fuzz/corpus is left as it is); a crash fails the session
+    and prints the input that caused it.
+    """
+    session.install("-e", ".[fuzz]")
+    runs = session.posargs[0] if session.posargs else "20000"
+    scratch = session.create_tmp()
+    for target in ("dates", "markup"):
+        # Start from the seed corpus alone, so that every run does the same number of the same kind of runs.
+        found = os.path.join(scratch, f"corpus-{target}")
+        shutil.rmtree(found, ignore_errors=True)
+        os.makedirs(found)
+        session.run(
+            "python",
+            os.path.join("fuzz", f"fuzz_{target}.py"),
+            f"-runs={runs}",
+            "-seed=1",
+            "-max_len=2048",
+            f"-artifact_prefix={scratch}{os.sep}",
+            found,
+            os.path.join("fuzz", "corpus", target),
+        )

@@ -49,7 +49,27 @@ def resolve(
     is anaphoric ("a year earlier"); ``day_first`` says how to read numeric
     dates whose order is unclear (True for 25/09 British order, False for
     09/25 American, None to leave them unresolved).
+
+    A value that falls outside the calendar (a weekday before 1 January of
+    year 1, "next year" told in 9999) stays unresolved, as it would be
+    without a publication date.
     """
+    try:
+        return _resolve(expression, anchor, tense, focus=focus, day_first=day_first)
+    except (OverflowError, ValueError):
+        if anchor is None and focus is None:
+            raise
+        return _resolve(expression, None, tense, focus=None, day_first=day_first)
+
+
+def _resolve(
+    expression: Expression,
+    anchor: dt.date | None,
+    tense: Tense | None,
+    *,
+    focus: Timex | None,
+    day_first: bool | None,
+) -> Timex:
     kind = expression.kind
     if kind == Kind.REFERENCE:
         return Timex(Granularity.REF, ref=expression.ref)

@@ -1,0 +1,26 @@
+"""Inputs the fuzzers (``nox -s fuzz``) found to break newsqa, kept so that they stay fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsqa
+from newsqa import CheckStatus
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-05", "9999-12-31", "9999-12-26"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pact was signed on Wednesday, 25th September, in Berlin.",
+        "The vote is next year; the count was last week, on Monday, at Christmas.",
+        "Profits rose in the first quarter, a year earlier than in the next decade.",
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_left_unresolved(text: str, published: str) -> None:
+    # A weekday before 1 January of year 1, or "next year" told in 9999, has no date:
+    # the dates check runs and leaves such values unresolved instead of failing.
+    report = newsqa.check(text, published=published, config=newsqa.Config(select=("dates",)))
+    (run,) = report.checks
+    assert run.status is CheckStatus.RAN, run.reason
+    assert report.timeline
