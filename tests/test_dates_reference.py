@@ -23,7 +23,7 @@ from newsqa import Config, Document, Finding
 from newsqa.checks.dates import DatesCheck
 from newsqa.dates import agreement, events, extract
 from newsqa.dates.agreement import agreeing_publication_dates
-from newsqa.dates.analysis import TimeMention, time_mentions
+from newsqa.dates.analysis import TimeMention, resolve_in, time_mentions
 from newsqa.dates.events import EventLink, event_links
 from newsqa.dates.expression import Expression
 from newsqa.dates.shared import restated_sentence_pairs
@@ -43,7 +43,9 @@ def full_search(
     run_start: dt.date | None = None
     while day <= end:
         total += 1
-        if agreement._agree(first, second, day, day_first):
+        a = resolve_in(first, day, day_first).interval
+        b = resolve_in(second, day, day_first).interval
+        if a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]:
             agreeing += 1
             run_start = run_start or day
         elif run_start is not None:

@@ -10,10 +10,18 @@ flag the pair and say exactly when it would be right.
 
 from __future__ import annotations
 
+import array
 import calendar
 import datetime as dt
+import functools
+
+import attrs
 
 from newsqa.dates.analysis import TimeMention, resolve_in
+from newsqa.dates.expression import Expression
+from newsqa.dates.resolve import resolve
+from newsqa.dates.tense import Tense
+from newsqa.dates.timex import Timex
 
 __all__ = ["agreeing_publication_dates", "describe_agreement"]
 
@@ -27,10 +35,40 @@ def _window(today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(today.year - _YEARS_BEFORE, 1, 1), dt.date(today.year + _YEARS_AFTER, 12, 31)
 
 
-def _agree(first: TimeMention, second: TimeMention, anchor: dt.date, day_first: bool | None) -> bool:
-    a = resolve_in(first, anchor, day_first).interval
-    b = resolve_in(second, anchor, day_first).interval
-    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+_NONE = -1
+
+
+@functools.lru_cache(maxsize=64)
+def _interval_table(
+    expression: Expression,
+    tense: Tense | None,
+    focus: Timex | None,
+    day_first: bool | None,
+    start: dt.date,
+    days: int,
+) -> tuple[array.array[int], array.array[int]]:
+    """First and last days (ordinals; -1 for none) of the expression resolved on each publication day.
+
+    Resolving depends on the expression's parts, tense and focus only, never on
+    where it stands, so an article that writes "on Monday" ten times, or pairs
+    one date with many others, resolves it over the window once (each table
+    takes about 60 kB).
+    """
+    firsts, lasts = array.array("l"), array.array("l")
+    for offset in range(days):
+        interval = resolve(
+            expression, start + dt.timedelta(days=offset), tense, focus=focus, day_first=day_first
+        ).interval
+        firsts.append(interval[0].toordinal() if interval is not None else _NONE)
+        lasts.append(interval[1].toordinal() if interval is not None else _NONE)
+    return firsts, lasts
+
+
+def _table(
+    mention: TimeMention, day_first: bool | None, start: dt.date, days: int
+) -> tuple[array.array[int], array.array[int]]:
+    placeless = attrs.evolve(mention.expression, start=0, end=0, text="")
+    return _interval_table(placeless, mention.tense, mention.focus, day_first, start, days)
 
 
 def agreeing_publication_dates(
@@ -46,28 +84,28 @@ def agreeing_publication_dates(
     for their pairing to say anything (or cannot be compared at all).
     """
     start, end = _window(today or dt.date.today())
+    total = (end - start).days + 1
+    first_starts, first_ends = _table(first, day_first, start, total)
+    second_starts, second_ends = _table(second, day_first, start, total)
     # Once the pair agrees on more days than the share allows, the rest cannot
-    # change the answer: stop there rather than resolve both for every day left.
-    too_often = _RARE * ((end - start).days + 1)
+    # change the answer: stop there.
+    too_often = _RARE * total
     runs: list[tuple[dt.date, dt.date]] = []
-    agreeing = total = 0
-    day = start
-    run_start: dt.date | None = None
-    while day <= end:
-        total += 1
-        if _agree(first, second, day, day_first):
+    agreeing = 0
+    run_start: int | None = None
+    for offset in range(total):
+        a0, a1, b0, b1 = first_starts[offset], first_ends[offset], second_starts[offset], second_ends[offset]
+        if a0 != _NONE and b0 != _NONE and a0 <= b1 and b0 <= a1:
             agreeing += 1
             if agreeing > too_often:
                 return None
-            run_start = run_start or day
+            if run_start is None:
+                run_start = offset
         elif run_start is not None:
-            runs.append((run_start, day - dt.timedelta(days=1)))
+            runs.append((start + dt.timedelta(days=run_start), start + dt.timedelta(days=offset - 1)))
             run_start = None
-        day += dt.timedelta(days=1)
     if run_start is not None:
-        runs.append((run_start, end))
-    if agreeing > _RARE * total:
-        return None
+        runs.append((start + dt.timedelta(days=run_start), end))
     return runs
 
 
