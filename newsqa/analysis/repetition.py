@@ -422,7 +422,7 @@ def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Rest
     """Restatements among the candidate pairs: copies, single restatements, restated passages."""
     passage_of = _restated_passages(pairs, thresholds)
     for pair in pairs:
-        passage = passage_of.get(pair)
+        passage = passage_of.get((pair.earlier.index, pair.later.index))
         if pair.identical:
             kind, score = "verbatim", 1.0
         elif pair.other_numbers:
@@ -436,8 +436,8 @@ def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Rest
         yield Restatement(earlier=pair.earlier, later=pair.later, kind=kind, score=score, passage=passage)
 
 
-def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> dict[ScoredPair, int]:
-    """The pairs that belong to a restated passage, numbered by passage.
+def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> dict[tuple[int, int], int]:
+    """The pairs that belong to a restated passage, numbered by passage, by (earlier, later) sentence index.
 
     A passage is ``passage_sentences`` or more pairs, one to one, whose earlier
     sentences lie close together (no more than ``_PASSAGE_REACH`` apart) before
@@ -455,20 +455,23 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
     by_later: dict[int, list[ScoredPair]] = defaultdict(list)
     for pair in eligible:
         by_later[pair.later.index].append(pair)
-    passage_of: dict[ScoredPair, int] = {}
-    seen: set[ScoredPair] = set()
+    # Pairs are known by their sentence indexes (each pair of sentences is scored once):
+    # hashing the pairs themselves hashes both sentences every time.
+    passage_of: dict[tuple[int, int], int] = {}
+    seen: set[tuple[int, int]] = set()
     for pair in eligible:
-        if pair in seen:
+        if (pair.earlier.index, pair.later.index) in seen:
             continue
         group, frontier = [pair], [pair]
-        seen.add(pair)
+        seen.add((pair.earlier.index, pair.later.index))
         while frontier:
             current = frontier.pop()
             reach = range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1)
             for later in reach:
                 for other in by_later.get(later, ()):
-                    if other not in seen and abs(other.earlier.index - current.earlier.index) <= _PASSAGE_REACH:
-                        seen.add(other)
+                    key = (other.earlier.index, other.later.index)
+                    if key not in seen and abs(other.earlier.index - current.earlier.index) <= _PASSAGE_REACH:
+                        seen.add(key)
                         group.append(other)
                         frontier.append(other)
         matched = _one_to_one(group)
@@ -476,7 +479,7 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
             p.later.index for p in matched
         ):
             number = min(p.later.index for p in matched)
-            passage_of.update((p, number) for p in matched)
+            passage_of.update(((p.earlier.index, p.later.index), number) for p in matched)
     return passage_of
 
 
