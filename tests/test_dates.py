@@ -185,6 +185,75 @@ def test_numeric_dates_follow_the_document_variety() -> None:
     assert time_mentions(unknown)[0].timex.value == "2024-XX-XX"
 
 
+# -- numeric dates without a year ---------------------------------------------------------------------
+
+BRITISH_ARTICLE = (
+    "The organisation said the centre would reopen on 03/04 after the programme of repairs.\n"
+    "Its chairman apologised to families and said the colour scheme had been finalised."
+)
+AMERICAN_ARTICLE = (
+    "The organization said the center would reopen on 03/04 after the program of repairs.\n"
+    "Its chairman apologized to families and said the color scheme had been finalized."
+)
+
+
+def test_day_and_month_without_a_year_are_found_after_a_date_word() -> None:
+    assert texts("The talks resume on 25/09 in Geneva.") == ["25/09"]
+    assert texts("Applications are due by 09/25, the council said.") == ["09/25"]
+    assert texts("The festival runs from 24.7. until the weekend.") == ["24.7.", "the weekend"]
+    [expression] = find_expressions("The talks resume on 25/09 in Geneva.")
+    assert (expression.month, expression.day, expression.year) == (9, 25, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Security at airports has been tighter since 9/11.",
+        "The families of those killed after 9/11 met the president.",
+        "The helpline is staffed on 24/7 rotas by volunteers.",
+        "Turnout fell by 1/2 in the rural wards.",
+        "The bill passed on 3/4 of the votes cast.",
+        "Red Rum started at 9/1 and the favourite went off at 2/1 odds.",
+        "The board split 5/4 on the question.",
+        "Shares in the bank rose by 24.7.",
+        "The ratio of teachers to pupils was 1/25 in the district.",
+    ],
+)
+def test_events_fractions_scores_and_ratios_are_not_dates(sentence: str) -> None:
+    assert [e for e in find_expressions(sentence) if e.kind == "numeric"] == []
+
+
+def test_year_of_a_numeric_day_and_month_follows_the_tense() -> None:
+    published = dt.date(2024, 7, 24)
+    future = Document("The talks will resume on 25/09 in Geneva.", published=published, language="en-GB")
+    past = Document("The talks resumed on 25/09 in Geneva.", published=published, language="en-GB")
+    undated = Document("The talks will resume on 25/09 in Geneva.", language="en-GB")
+    assert time_mentions(future)[0].timex.value == "2024-09-25"
+    assert time_mentions(past)[0].timex.value == "2023-09-25"
+    assert time_mentions(undated)[0].timex.value == "XXXX-09-25"
+
+
+def test_british_and_american_articles_read_the_order_of_their_spelling() -> None:
+    british = check(BRITISH_ARTICLE, "2024-01-10")
+    american = check(AMERICAN_ARTICLE, "2024-01-10")
+    assert [(m.span.text, m.value) for m in british.timeline] == [("03/04", "2024-04-03")]
+    assert [(m.span.text, m.value) for m in american.timeline] == [("03/04", "2024-03-04")]
+    assert codes(british) == codes(american) == []
+
+
+def test_year_less_ambiguous_numeric_date_is_marked_not_guessed() -> None:
+    text = "The hearing on 03/04 was called off, the court said."
+    report = check(text, "2024-07-24")
+    assert codes(report) == ["NQ406"]
+    assert report.findings[0].span.text == "03/04"
+    assert report.findings[0].suggestions == ("3 April", "4 March")
+    assert report.findings[0].data["readings"] == ["2024-04-03", "2024-03-04"]
+    [mention] = report.timeline
+    assert (mention.kind, mention.value) == ("numeric-ambiguous", "XXXX-XX-XX")
+    assert codes(check(text, "2024-07-24", language="en-US")) == []
+    assert [m.value for m in check(text, "2024-07-24", language="en-US").timeline] == ["2024-03-04"]
+
+
 # -- the seed article ----------------------------------------------------------------------------------
 
 
