@@ -14,6 +14,7 @@ from newsqa.dates.analysis import time_mentions
 from newsqa.dates.events import event_links
 from newsqa.dates.extract import find_expressions
 from newsqa.dates.resolve import resolve_relative_date
+from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense, clause_tense
 from newsqa.document import Document
 from newsqa.report import Report
@@ -308,6 +309,21 @@ def test_seed_this_year_is_the_publication_year(seed: str) -> None:
     mention = next(m for m in time_mentions(document) if "this year" in m.expression.text)
     assert mention.expression.year_offset == 0
     assert mention.timex.year == 2024
+
+
+def test_seed_restated_pairs_link_the_wednesday_and_25th_september_sentences(seed: str) -> None:
+    document = Document(seed, published=dt.date(2024, 7, 24))
+    restated = restated_sentence_pairs(document)
+    # "On Wednesday, the two governments announced ..." / "On Wednesday, Germany and UK agreed ...",
+    # and "The bilateral defence pact inked ... on 25th September" / "Both ministers signed ...".
+    assert {(1, 5), (2, 7)} <= set(restated)
+    mentions = time_mentions(document)
+    links = event_links(document, mentions, restated)
+    pairs = {(link.reason, link.first.expression.text, link.second.expression.text) for link in links}
+    assert ("restated", "Wednesday", "Wednesday") in pairs
+    assert ("same action", "25th September this year", "Wednesday") in pairs
+    # Without the restated pairs the two Wednesdays are not tied to one event.
+    assert all(link.reason != "restated" for link in event_links(document, mentions))
 
 
 # -- findings on real sentences --------------------------------------------------------------------------
