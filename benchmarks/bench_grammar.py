@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/bench_grammar.py [--texts N] [--rounds R]
+    python -m benchmarks.bench_grammar [--quick]
 
 Figures, each a ratio against a peer measured here:
 
@@ -13,31 +13,35 @@ Figures, each a ratio against a peer measured here:
   fetch``, from ``java`` to its first answer, against building Harper's linter;
 * **Harper against LanguageTool**: the two engines on the same texts.
 
-Texts are the first N articles of ``../shared/eval/news-gb`` when it is there,
-otherwise copies of the seed article. The two sides of a comparison take turns
+Texts are the first 40 articles of ``../shared/eval/news-gb`` when it is there,
+otherwise copies of the seed article, and generated articles of growing length
+for the plot (each side stops at the first length that takes it over a minute).
+Skipped, with the reason, when no LanguageTool server can be started. The two sides of a comparison take turns
 text by text, alternating which goes first, so that warm-up, caching and the
 load of other processes favour neither.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import language_tool_python
 
+from benchmarks.common import WALL, Context, Curve, Row, Skip, scaling, standalone
 from newsqa import Config, Document
 from newsqa.checks.grammar import GrammarCheck
+from newsqa.engines import EngineFailed, EngineUnavailable
 from newsqa.engines.harper import HarperEngine
 from newsqa.engines.languagetool import LocalServer, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS_GB = ROOT.parent / "shared" / "eval" / "news-gb"
 SEED = ROOT / "seeds" / "000_100169222cfc808a.txt"
+PANEL = "grammar"
 T = TypeVar("T")
 
 
@@ -74,58 +78,102 @@ def _paired(
     return totals[0] / rounds, totals[1] / rounds
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=int, default=40, help="texts per round (default 40)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds per comparison (default 5)")
-    args = parser.parse_args()
-    source, texts = _texts(args.texts)
-    words = sum(len(text.split()) for text in texts)
-    print(f"texts: {len(texts)} from {source} ({words:,} words); {args.rounds} rounds each")
-
+def measure(context: Context) -> Iterator[Row | Curve | str]:
+    count = 40 if context.eval_limit >= 100 else 10
+    source, texts = _texts(count)
+    rounds = max(2, context.repeat)
+    yield f"texts: {len(texts)} from {source} ({sum(len(t.split()) for t in texts):,} words); {rounds} rounds each"
     server = LocalServer()
-    server_start = _timed(server.start)
     try:
-        harper_start = _timed(lambda: HarperEngine().check("Warm.", "en-GB"))
-        print(
-            f"server start: LanguageTool {server_start:.2f} s, Harper linter {harper_start:.2f} s "
-            f"(LanguageTool/Harper = {server_start / harper_start:.1f}x)"
-        )
-
-        config = Config(language="en-GB", checks={"grammar": {"engine": "languagetool", "url": server.url}})
-        check = GrammarCheck(config)
-        documents = [Document(text, language="en-GB") for text in texts]
-        direct = language_tool_python.LanguageTool("en-GB", remote_server=server.url)
+        server_start = _timed(server.start)
+    except (EngineUnavailable, EngineFailed) as error:
+        raise Skip(f"no local LanguageTool server: {error} (run `newsqa languagetool fetch`)") from None
+    try:
         try:
-            for document in documents[:3]:  # warm the server's caches and JIT alike for both sides
-                check.run(document)
-                direct.check(document.text)
-            ours, theirs = _paired(args.rounds, documents, check.run, lambda document: direct.check(document.text))
-            print(
-                f"newsqa grammar check {ours:.3f} s, language-tool-python {theirs:.3f} s per round "
-                f"(newsqa/language-tool-python = {ours / theirs:.3f}, overhead {100 * (ours / theirs - 1):+.1f}%)"
-            )
-        finally:
-            direct.close()
-            check.close()
-
-        engine = connect(server.url)
-        harper = HarperEngine()
-        try:
-            lt_seconds, harper_seconds = _paired(
-                args.rounds, texts, lambda text: engine.check(text, "en-GB"), lambda text: harper.check(text, "en-GB")
-            )
-        finally:
-            engine.close()
-            harper.close()
-        print(
-            f"engines on the same texts: LanguageTool {lt_seconds:.3f} s, Harper {harper_seconds:.3f} s per round "
-            f"(LanguageTool/Harper = {lt_seconds / harper_seconds:.1f}x)"
-        )
+            harper_start = _timed(lambda: HarperEngine().check("Warm.", "en-GB"))
+        except (EngineUnavailable, EngineFailed) as error:
+            harper_start = None
+            yield f"Harper not measured: {error}"
+        if harper_start is not None:
+            yield f"engine start: LanguageTool server {server_start:.2f} s, Harper linter {harper_start:.2f} s"
+        yield from _overhead(server.url, texts, rounds)
+        if harper_start is not None:
+            yield from _harper_against_languagetool(server.url, texts, rounds)
+        yield from _scaling(server.url, context, harper=harper_start is not None)
     finally:
         server.close()
-    return 0
+
+
+def _overhead(url: str, texts: list[str], rounds: int) -> Iterator[Row]:
+    config = Config(language="en-GB", checks={"grammar": {"engine": "languagetool", "url": url}})
+    check = GrammarCheck(config)
+    documents = [Document(text, language="en-GB") for text in texts]
+    direct = language_tool_python.LanguageTool("en-GB", remote_server=url)
+    try:
+        for document in documents[:3]:  # warm the server's caches and JIT alike for both sides
+            check.run(document)
+            direct.check(document.text)
+        ours, theirs = _paired(rounds, documents, check.run, lambda document: direct.check(document.text))
+    finally:
+        direct.close()
+        check.close()
+    yield Row(
+        f"grammar check per article, same LanguageTool server, {len(texts)} articles (wall clock)",
+        ours / len(texts),
+        f"language-tool-python {_version('language-tool-python')} LanguageTool.check",
+        theirs / len(texts),
+        target="ratio ≥ 0.91 (≤ 10% overhead)",
+        met=theirs / ours >= 1 / 1.1,
+    )
+
+
+def _harper_against_languagetool(url: str, texts: list[str], rounds: int) -> Iterator[Row]:
+    engine = connect(url)
+    harper = HarperEngine()
+    try:
+        lt_seconds, harper_seconds = _paired(
+            rounds, texts, lambda text: engine.check(text, "en-GB"), lambda text: harper.check(text, "en-GB")
+        )
+    finally:
+        engine.close()
+        harper.close()
+    yield Row(
+        f"grammar engine per article: newsqa's Harper engine, {len(texts)} articles (wall clock)",
+        harper_seconds / len(texts),
+        "LanguageTool engine (same server)",
+        lt_seconds / len(texts),
+    )
+
+
+def _scaling(url: str, context: Context, *, harper: bool) -> Iterator[Curve]:
+    config = Config(language="en-GB", checks={"grammar": {"engine": "languagetool", "url": url}})
+    check = GrammarCheck(config)
+    direct = language_tool_python.LanguageTool("en-GB", remote_server=url)
+    try:
+        ours = scaling(lambda text: check.run(Document(text.text, language="en-GB")), context, clock=WALL)
+        theirs = scaling(lambda text: direct.check(text.text), context, clock=WALL)
+    finally:
+        direct.close()
+        check.close()
+    yield Curve(PANEL, "newsqa grammar check (LanguageTool)", ours)
+    yield Curve(PANEL, "language-tool-python, same server", theirs, newsqa=False)
+    if harper:
+        harper_check = GrammarCheck(Config(language="en-GB", checks={"grammar": {"engine": "harper"}}))
+        try:
+            points = scaling(lambda text: harper_check.run(Document(text.text, language="en-GB")), context, clock=WALL)
+        finally:
+            harper_check.close()
+        yield Curve(PANEL, "newsqa grammar check (Harper)", points)
+
+
+def _version(distribution: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "?"
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(standalone(measure))

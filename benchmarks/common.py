@@ -205,11 +205,21 @@ def point_at(points: Iterable[tuple[int, float]], words: int) -> float | None:
 def table_points(
     ours: Sequence[tuple[int, float]], theirs: Sequence[tuple[int, float]], context: Context
 ) -> Iterator[tuple[int, float, float | None]]:
-    """(words, newsqa seconds, peer seconds) at the sizes the table shows; the plot shows every size."""
+    """(words, newsqa seconds, peer seconds) at the sizes the table shows; the plot shows every size.
+
+    Each shown size takes the measured point nearest to it (within a quarter), once.
+    """
     shown = [size for size in TABLE_SIZES if size in context.sizes] or list(context.sizes)
-    for words, seconds in ours:
-        if any(abs(words - size) <= size / 10 for size in shown):
-            yield words, seconds, point_at(theirs, words)
+    used: set[int] = set()
+    for size in shown:
+        near = [(abs(words - size), words, seconds) for words, seconds in ours if abs(words - size) <= size / 4]
+        if not near:
+            continue
+        _, words, seconds = min(near)
+        if words in used:
+            continue
+        used.add(words)
+        yield words, seconds, point_at(theirs, words)
 
 
 def growth_exponent(points: Sequence[tuple[int, float]]) -> float | None:
