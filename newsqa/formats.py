@@ -79,12 +79,17 @@ def format_text(report: Report, source: str | None = None, *, colour: bool = Fal
         lines.append(f"  check {run.check!r} {run.status.value}: {run.reason or 'no reason given'}")
     summary = report.summary
     lines.append(
-        f"{name}: {summary['findings']} findings "
-        f"({summary['error']} errors, {summary['warning']} warnings, {summary['info']} info)"
+        f"{name}: {_count(len(report.findings), 'finding')} "
+        f"({_count(report.count(Severity.ERROR), 'error')}, {_count(report.count(Severity.WARNING), 'warning')}, "
+        f"{report.count(Severity.INFO)} info)"
         + (f", {summary['suppressed']} suppressed" if report.suppressed else "")
         + ("" if report.complete else f"; NOT RUN: {', '.join(run.check for run in report.not_run)}")
     )
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _finding_lines(name: str, finding: Finding, source: str | None, colour: bool) -> list[str]:

@@ -35,7 +35,7 @@ def test_text_output_shows_line_column_code_message_and_excerpt(tmp_path: Path) 
     assert lines[3] == "      Boris Pisto·rius spoke in Berlin."
     assert lines[4] == "                 ^"
     assert "\x1b[" not in result.stdout  # no colour outside a terminal
-    assert lines[-1].endswith("1 findings (0 errors, 1 warnings, 0 info)")
+    assert lines[-1].endswith("1 finding (0 errors, 1 warning, 0 info)")
 
 
 def test_exit_zero_when_nothing_reaches_the_threshold(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from newsqa.dates.analysis import time_mentions
 from newsqa.dates.events import event_links
 from newsqa.dates.extract import find_expressions
 from newsqa.dates.resolve import resolve_relative_date
+from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense, clause_tense
 from newsqa.document import Document
 from newsqa.report import Report
@@ -185,6 +186,75 @@ def test_numeric_dates_follow_the_document_variety() -> None:
     assert time_mentions(unknown)[0].timex.value == "2024-XX-XX"
 
 
+# -- numeric dates without a year ---------------------------------------------------------------------
+
+BRITISH_ARTICLE = (
+    "The organisation said the centre would reopen on 03/04 after the programme of repairs.\n"
+    "Its chairman apologised to families and said the colour scheme had been finalised."
+)
+AMERICAN_ARTICLE = (
+    "The organization said the center would reopen on 03/04 after the program of repairs.\n"
+    "Its chairman apologized to families and said the color scheme had been finalized."
+)
+
+
+def test_day_and_month_without_a_year_are_found_after_a_date_word() -> None:
+    assert texts("The talks resume on 25/09 in Geneva.") == ["25/09"]
+    assert texts("Applications are due by 09/25, the council said.") == ["09/25"]
+    assert texts("The festival runs from 24.7. until the weekend.") == ["24.7.", "the weekend"]
+    [expression] = find_expressions("The talks resume on 25/09 in Geneva.")
+    assert (expression.month, expression.day, expression.year) == (9, 25, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Security at airports has been tighter since 9/11.",
+        "The families of those killed after 9/11 met the president.",
+        "The helpline is staffed on 24/7 rotas by volunteers.",
+        "Turnout fell by 1/2 in the rural wards.",
+        "The bill passed on 3/4 of the votes cast.",
+        "Red Rum started at 9/1 and the favourite went off at 2/1 odds.",
+        "The board split 5/4 on the question.",
+        "Shares in the bank rose by 24.7.",
+        "The ratio of teachers to pupils was 1/25 in the district.",
+    ],
+)
+def test_events_fractions_scores_and_ratios_are_not_dates(sentence: str) -> None:
+    assert [e for e in find_expressions(sentence) if e.kind == "numeric"] == []
+
+
+def test_year_of_a_numeric_day_and_month_follows_the_tense() -> None:
+    published = dt.date(2024, 7, 24)
+    future = Document("The talks will resume on 25/09 in Geneva.", published=published, language="en-GB")
+    past = Document("The talks resumed on 25/09 in Geneva.", published=published, language="en-GB")
+    undated = Document("The talks will resume on 25/09 in Geneva.", language="en-GB")
+    assert time_mentions(future)[0].timex.value == "2024-09-25"
+    assert time_mentions(past)[0].timex.value == "2023-09-25"
+    assert time_mentions(undated)[0].timex.value == "XXXX-09-25"
+
+
+def test_british_and_american_articles_read_the_order_of_their_spelling() -> None:
+    british = check(BRITISH_ARTICLE, "2024-01-10")
+    american = check(AMERICAN_ARTICLE, "2024-01-10")
+    assert [(m.span.text, m.value) for m in british.timeline] == [("03/04", "2024-04-03")]
+    assert [(m.span.text, m.value) for m in american.timeline] == [("03/04", "2024-03-04")]
+    assert codes(british) == codes(american) == []
+
+
+def test_year_less_ambiguous_numeric_date_is_marked_not_guessed() -> None:
+    text = "The hearing on 03/04 was called off, the court said."
+    report = check(text, "2024-07-24")
+    assert codes(report) == ["NQ406"]
+    assert report.findings[0].span.text == "03/04"
+    assert report.findings[0].suggestions == ("3 April", "4 March")
+    assert report.findings[0].data["readings"] == ["2024-04-03", "2024-03-04"]
+    [mention] = report.timeline
+    assert (mention.kind, mention.value) == ("numeric-ambiguous", "XXXX-XX-XX")
+    assert codes(check(text, "2024-07-24", language="en-US")) == []
+    assert [m.value for m in check(text, "2024-07-24", language="en-US").timeline] == ["2024-03-04"]
+
+
 # -- the seed article ----------------------------------------------------------------------------------
 
 
@@ -239,6 +309,21 @@ def test_seed_this_year_is_the_publication_year(seed: str) -> None:
     mention = next(m for m in time_mentions(document) if "this year" in m.expression.text)
     assert mention.expression.year_offset == 0
     assert mention.timex.year == 2024
+
+
+def test_seed_restated_pairs_link_the_wednesday_and_25th_september_sentences(seed: str) -> None:
+    document = Document(seed, published=dt.date(2024, 7, 24))
+    restated = restated_sentence_pairs(document)
+    # "On Wednesday, the two governments announced ..." / "On Wednesday, Germany and UK agreed ...",
+    # and "The bilateral defence pact inked ... on 25th September" / "Both ministers signed ...".
+    assert {(1, 5), (2, 7)} <= set(restated)
+    mentions = time_mentions(document)
+    links = event_links(document, mentions, restated)
+    pairs = {(link.reason, link.first.expression.text, link.second.expression.text) for link in links}
+    assert ("restated", "Wednesday", "Wednesday") in pairs
+    assert ("same action", "25th September this year", "Wednesday") in pairs
+    # Without the restated pairs the two Wednesdays are not tied to one event.
+    assert all(link.reason != "restated" for link in event_links(document, mentions))
 
 
 # -- findings on real sentences --------------------------------------------------------------------------

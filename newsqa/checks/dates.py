@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from newsqa.dates.agreement import agreeing_publication_dates, describe_agreement
-from newsqa.dates.analysis import TimeMention, numeric_day_first, time_mentions
+from newsqa.dates.analysis import TimeMention, numeric_day_first, resolve_in, time_mentions
 from newsqa.dates.events import EventLink, event_links
 from newsqa.dates.expression import Kind
 from newsqa.dates.shared import restated_sentence_pairs
@@ -138,9 +138,12 @@ class DatesCheck(Check):
     @staticmethod
     def _timeline(document: Document, mention: TimeMention) -> DateMention:
         interval = mention.timex.interval
+        kind = mention.expression.kind
+        if kind == Kind.NUMERIC and mention.timex.month is None:
+            kind = _AMBIGUOUS_NUMERIC  # order unknown: both readings are in the NQ406 finding
         return DateMention(
             span=document.span(mention.start, mention.end),
-            kind=mention.expression.kind,
+            kind=kind,
             value=mention.timex.value,
             start=interval[0] if interval else None,
             end=interval[1] if interval else None,
@@ -383,11 +386,10 @@ class DatesCheck(Check):
             return
         for mention in ambiguous:
             e = mention.expression
-            if e.year is None:
-                continue
             (m1, d1), (m2, d2) = e.readings[:2]
-            british = f"{d1} {calendar.month_name[m1]} {e.year}"
-            american = f"{d2} {calendar.month_name[m2]} {e.year}"
+            year = f" {e.year}" if e.year is not None else ""
+            british = f"{d1} {calendar.month_name[m1]}{year}"
+            american = f"{d2} {calendar.month_name[m2]}{year}"
             yield self.finding(
                 document,
                 "NQ406",
@@ -395,8 +397,11 @@ class DatesCheck(Check):
                 e.end,
                 f"{e.text} is {british} in British order and {american} in American order; write the month as a word.",
                 suggestions=[british, american],
-                data={"readings": [f"{e.year}-{m1:02d}-{d1:02d}", f"{e.year}-{m2:02d}-{d2:02d}"]},
+                data={"readings": [resolve_in(mention, document.published, day_first=f).value for f in (True, False)]},
             )
+
+
+_AMBIGUOUS_NUMERIC = "numeric-ambiguous"
 
 
 def _weekday_fixed(text: str, wrong: str, right: str) -> str:

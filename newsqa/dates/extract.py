@@ -192,6 +192,21 @@ class _Extractor:
                 r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\d/.\-]\d|\d)",
                 self._numeric,
             ),
+            # A day and month in figures without a year ("on 25/09", "by 09/25", "from 24.7.") is a
+            # date only after a word that introduces one: bare "3/4" is a fraction, "2/1" odds or a score.
+            (
+                "numeric_short",
+                r"(?:(?<=\bon )|(?<=\bby )|(?<=\bfrom )|(?<=\buntil )|(?<=\btill )|(?<=\bsince )|(?<=\bbefore )|"
+                r"(?<=\bafter )|(?<=\bdated )|(?<=\bthrough )|(?<=\bdue )|(?<=\beffective )|(?<=\bas of ))"
+                r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,:]\d|\s*(?:%|percent|odds|of\b|on\b|against\b|split\b))",
+                self._numeric_short,
+            ),
+            (
+                "numeric_dotted",
+                r"(?:(?<=\bon )|(?<=\bfrom )|(?<=\buntil )|(?<=\bsince )|(?<=\bdated ))"
+                r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?![\d.])",
+                self._numeric_short,
+            ),
             (
                 "dmy",
                 r"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
@@ -359,6 +374,8 @@ class _Extractor:
 
         self.digit_triggers = {
             "numeric": regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d"),
+            "numeric_short": regex.compile(r"\d/\d"),
+            "numeric_dotted": regex.compile(r"\d\.\d{1,2}\.(?!\d)"),
             "time": regex.compile(r"\d\s*[ap]\.?m", regex.IGNORECASE),
         }
         trigger_of = {
@@ -411,6 +428,18 @@ class _Extractor:
         unique = tuple(dict.fromkeys(readings))
         month, day = unique[0] if len(unique) == 1 else (None, None)
         return _expr(m, Kind.NUMERIC, year=year, month=month, day=day, readings=unique)
+
+    def _numeric_short(self, m: re.Match[str], text: str) -> Expression | None:
+        a_text, b_text = m.group("a"), m.group("b")
+        if text[max(0, m.start() - 3) : m.start()].lower() == "by " and len(a_text) == len(b_text) == 1:
+            return None  # "cut by 1/2" is a fraction; "by 09/25" and "by 25/9" are dates
+        a, b = int(a_text), int(b_text)
+        readings = tuple((month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31)
+        if not readings:
+            return None
+        unique = tuple(dict.fromkeys(readings))
+        month, day = unique[0] if len(unique) == 1 else (None, None)
+        return _expr(m, Kind.NUMERIC, month=month, day=day, readings=unique)
 
     def _date(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "m"):
@@ -900,7 +929,8 @@ class _Extractor:
             before = bisect.bisect_left(taken, (span[1],)) - 1
             if before >= 0 and taken[before][1] > span[0]:
                 continue
-            if expression.kind in _NAMED_KINDS and self._in_a_name(text, *span):
+            named = expression.kind in _NAMED_KINDS or (expression.kind == Kind.NUMERIC and expression.year is None)
+            if named and self._in_a_name(text, *span):
                 continue
             bisect.insort(taken, span)
             chosen.append(expression)

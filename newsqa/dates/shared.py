@@ -1,19 +1,12 @@
 """The analyses the date check shares with other checks: spelling variety and restated passages.
 
 Both live in ``newsqa.analysis`` and are computed once per document (memoised
-on it) for every check that needs them. The repetition analysis is looked up
-when first used, so the date analysis still works, with less to go on, in a
-tree that lacks it.
+on it) for every check that needs them.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-from collections.abc import Callable
-from typing import Any
-
-from newsqa.analysis import variants
+from newsqa.analysis import repetition, variants
 from newsqa.document import Document
 
 __all__ = ["detected_variety", "restated_sentence_pairs", "variant_key"]
@@ -29,21 +22,6 @@ def variant_key(word: str) -> str:
     return variants.variant_key(word) or word
 
 
-@functools.cache
-def _restatements() -> Callable[[Document], Any] | None:
-    module = "newsqa.analysis.repetition"
-    try:
-        found: Callable[[Document], Any] = importlib.import_module(module).restatements
-    except ModuleNotFoundError as error:
-        if error.name != module:
-            raise  # a broken analysis must not pass for a missing one
-        return None
-    return found
-
-
 def restated_sentence_pairs(document: Document) -> tuple[tuple[int, int], ...]:
     """(earlier, later) indexes of sentences that restate each other, from the repetition analysis."""
-    restatements = _restatements()
-    if restatements is None:
-        return ()
-    return tuple((r.earlier.index, r.later.index) for r in restatements(document))
+    return tuple((r.earlier.index, r.later.index) for r in repetition.restatements(document))
