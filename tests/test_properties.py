@@ -91,3 +91,26 @@ def test_each_check_is_sound_and_repeatable(name: str, text: str, published: str
     for mention in first.timeline:
         assert 0 <= mention.span.start <= mention.span.end <= len(text)
         assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+@pytest.mark.parametrize("engine", ["harper", pytest.param("languagetool", marks=pytest.mark.languagetool)])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=ANY_TEXT)
+def test_the_grammar_check_is_sound_and_repeatable(engine: str, text: str, request: pytest.FixtureRequest) -> None:
+    if engine == "languagetool":
+        request.getfixturevalue("languagetool_url")  # the session's server; skipped (failed in CI) without one
+    config = newsqa.Config(select=("grammar",), checks={"grammar": {"engine": engine}})
+    with newsqa.Checker(config) as checker:
+        first = checker.check(text)
+        second = checker.check(text)
+    (run,) = first.checks
+    assert run.status is newsqa.CheckStatus.RAN, run.reason
+    assert first.findings == second.findings
+    for finding in first.findings:
+        for span in (finding.span, *finding.related):
+            assert 0 <= span.start <= span.end <= len(text)
+            assert text[span.start : span.end] == span.text
