@@ -261,6 +261,8 @@ def format_value(value: float | None, unit: str) -> str:
         return f"{value * 1e6:.0f} µs"
     if unit == "MiB":
         return f"{value:.1f} MiB"
+    if not unit:
+        return f"{value:.2f}"
     return f"{value:.3g} {unit}".strip()
 
 
