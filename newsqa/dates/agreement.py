@@ -64,11 +64,12 @@ def _interval_table(
     return firsts, lasts
 
 
-def _table(
-    mention: TimeMention, day_first: bool | None, start: dt.date, days: int
-) -> tuple[array.array[int], array.array[int]]:
-    placeless = attrs.evolve(mention.expression, start=0, end=0, text="")
-    return _interval_table(placeless, mention.tense, mention.focus, day_first, start, days)
+_Resolution = tuple[Expression, "Tense | None", "Timex | None"]
+
+
+def _resolution(mention: TimeMention) -> _Resolution:
+    """What resolving the mention depends on: its parts, tense and focus, never where it stands."""
+    return attrs.evolve(mention.expression, start=0, end=0, text=""), mention.tense, mention.focus
 
 
 def agreeing_publication_dates(
@@ -84,9 +85,18 @@ def agreeing_publication_dates(
     for their pairing to say anything (or cannot be compared at all).
     """
     start, end = _window(today or dt.date.today())
-    total = (end - start).days + 1
-    first_starts, first_ends = _table(first, day_first, start, total)
-    second_starts, second_ends = _table(second, day_first, start, total)
+    runs = _agreeing(_resolution(first), _resolution(second), day_first, start, (end - start).days + 1)
+    return None if runs is None else list(runs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _agreeing(
+    first: _Resolution, second: _Resolution, day_first: bool | None, start: dt.date, total: int
+) -> tuple[tuple[dt.date, dt.date], ...] | None:
+    # Kept per pair of resolutions: an article that restates "on Monday" eighty times
+    # pairs the same two resolutions thousands of times.
+    first_starts, first_ends = _interval_table(*first, day_first, start, total)
+    second_starts, second_ends = _interval_table(*second, day_first, start, total)
     # Once the pair agrees on more days than the share allows, the rest cannot
     # change the answer: stop there.
     too_often = _RARE * total
@@ -105,8 +115,8 @@ def agreeing_publication_dates(
             runs.append((start + dt.timedelta(days=run_start), start + dt.timedelta(days=offset - 1)))
             run_start = None
     if run_start is not None:
-        runs.append((start + dt.timedelta(days=run_start), end))
-    return runs
+        runs.append((start + dt.timedelta(days=run_start), start + dt.timedelta(days=total - 1)))
+    return tuple(runs)
 
 
 def describe_agreement(
