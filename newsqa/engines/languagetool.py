@@ -411,6 +411,9 @@ def paragraph_chunks(text: str, limit: int = DEFAULT_MAX_CHUNK) -> list[tuple[in
     return chunks
 
 
+_LONE_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
 class _Utf16Map:
     """Maps UTF-16 code-unit offsets (LanguageTool's) to code-point offsets of one string."""
 
@@ -551,7 +554,9 @@ class LanguageToolEngine:
     def _request(self, text: str, language: str) -> dict[str, Any]:
         if self._closed:
             raise EngineFailed("the LanguageTool engine is closed")
-        params = {"language": language, "text": text}
+        # A Python string may hold a lone surrogate, which no HTTP body can carry; the
+        # replacement character takes its place, one UTF-16 unit for one, so offsets hold.
+        params = {"language": language, "text": _LONE_SURROGATE.sub("\ufffd", text)}
         if self.disabled_rules:
             params["disabledRules"] = ",".join(self.disabled_rules)
         if self.enabled_rules:
