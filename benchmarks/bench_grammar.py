@@ -81,7 +81,7 @@ def _paired(
 def measure(context: Context) -> Iterator[Row | Curve | str]:
     count = 40 if context.eval_limit >= 100 else 10
     source, texts = _texts(count)
-    rounds = max(2, context.repeat)
+    rounds = 3 if context.repeat >= 3 else 2
     yield f"texts: {len(texts)} from {source} ({sum(len(t.split()) for t in texts):,} words); {rounds} rounds each"
     server = LocalServer()
     try:
