@@ -20,6 +20,7 @@ import functools
 import attrs
 import regex
 
+from newsqa.analysis import WORD_CACHE
 from newsqa.document import Document, Token
 from newsqa.resources import data_sections
 
@@ -69,7 +70,7 @@ def _gazetteer() -> tuple[dict[str, tuple[Institution, ...]], dict[str, frozense
     return {k: tuple(v) for k, v in by_first.items()}, qualifiers
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _match_key(word: str) -> str:
     from newsqa.analysis.variants import normalise, variant_key
 

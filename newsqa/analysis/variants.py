@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from newsqa.analysis import WORD_CACHE
 from newsqa.analysis.institutions import protected_tokens
 from newsqa.document import Document
 from newsqa.resources import data_lines
@@ -112,7 +113,7 @@ def normalise(word: str) -> str:
     return word.rstrip("'")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def variant_form(word: str) -> VariantForm | None:
     """The table's entry for ``word`` in any case, with or without a possessive ending."""
     return _table().get(normalise(word))

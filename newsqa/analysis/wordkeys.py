@@ -17,6 +17,7 @@ import functools
 import regex
 import snowballstemmer
 
+from newsqa.analysis import WORD_CACHE
 from newsqa.analysis.variants import variant_key
 from newsqa.resources import data_lines
 
@@ -82,13 +83,13 @@ def _base(word: str) -> str:
     return variant_key(word) or word
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def surface_key(word: str) -> str:
     """The word with case, quote-mark and hyphen shapes ignored."""
     return word.translate(_APOSTROPHES).casefold()
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def content_key(word: str) -> str | None:
     """The key under which two words count as the same content, or None for function words."""
     plain = word.translate(_APOSTROPHES)
