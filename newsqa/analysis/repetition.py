@@ -452,9 +452,16 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
     ]
     if len(eligible) < thresholds.passage_sentences:
         return {}
-    by_later: dict[int, list[ScoredPair]] = defaultdict(list)
-    for pair in eligible:
-        by_later[pair.later.index].append(pair)
+    # Per later sentence, its pairs ordered by earlier sentence, with their order among the
+    # eligible pairs: the pairs within reach of an earlier sentence are then found by
+    # bisection and taken in the order a scan of all of them would meet them.
+    by_later: dict[int, list[tuple[int, int, ScoredPair]]] = defaultdict(list)
+    for position, pair in enumerate(eligible):
+        by_later[pair.later.index].append((pair.earlier.index, position, pair))
+    earliers: dict[int, list[int]] = {}
+    for later, entries in by_later.items():
+        entries.sort(key=lambda entry: (entry[0], entry[1]))
+        earliers[later] = [entry[0] for entry in entries]
     # Pairs are known by their sentence indexes (each pair of sentences is scored once):
     # hashing the pairs themselves hashes both sentences every time.
     passage_of: dict[tuple[int, int], int] = {}
@@ -468,9 +475,15 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
             current = frontier.pop()
             reach = range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1)
             for later in reach:
-                for other in by_later.get(later, ()):
+                bucket = by_later.get(later)
+                if not bucket:
+                    continue
+                keys = earliers[later]
+                low = bisect.bisect_left(keys, current.earlier.index - _PASSAGE_REACH)
+                high = bisect.bisect_right(keys, current.earlier.index + _PASSAGE_REACH)
+                for _, _, other in sorted(bucket[low:high], key=lambda entry: entry[1]):
                     key = (other.earlier.index, other.later.index)
-                    if key not in seen and abs(other.earlier.index - current.earlier.index) <= _PASSAGE_REACH:
+                    if key not in seen:
                         seen.add(key)
                         group.append(other)
                         frontier.append(other)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -278,8 +279,15 @@ class DatesCheck(Check):
             for start in dict.fromkeys((link.first.start, link.second.start)):
                 touching.setdefault(start, []).append(index)
         still_open = [True] * len(conflicts)
+        # The mention in most open conflicts, from a heap; an entry whose count has since
+        # dropped is stale and skipped (a scan of every mention per finding grows with the square).
+        heap = [(-count, shared[value_at[start]], -start) for start, count in counts.items()]
+        heapq.heapify(heap)
         while counts:
-            pivot_start = max(counts, key=lambda s: (counts[s], -shared[value_at[s]], s))
+            negative_count, _, negative_start = heapq.heappop(heap)
+            pivot_start = -negative_start
+            if counts.get(pivot_start) != -negative_count:
+                continue
             taken = [index for index in touching[pivot_start] if still_open[index]]
             mine = [conflicts[index] for index in taken]
             for index in taken:
@@ -287,7 +295,9 @@ class DatesCheck(Check):
                 link = conflicts[index][0]
                 for m in (link.first, link.second):
                     counts[m.start] -= 1
-                    if not counts[m.start]:
+                    if counts[m.start]:
+                        heapq.heappush(heap, (-counts[m.start], shared[value_at[m.start]], -m.start))
+                    else:
                         del counts[m.start]
             pivot = mine[0][0].first if mine[0][0].first.start == pivot_start else mine[0][0].second
             others = [link.second if link.first is pivot else link.first for link, _ in mine]

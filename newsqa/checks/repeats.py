@@ -381,11 +381,18 @@ def _contains(sentence: Sentence, start: int, end: int) -> bool:
 
 def _quotation_links(quotations: Iterable[RepeatedQuotation], told: Sequence[_Link]) -> list[_Link]:
     """Quotations used twice, unless the sentences or runs around them are already told."""
+    # Told links in order of where their later passage starts: only those starting within
+    # the longest passage before a quotation can overlap it, so each quotation looks at a
+    # few links instead of all of them.
+    by_start = sorted(told, key=lambda link: link.later.start)
+    starts = [link.later.start for link in by_start]
+    longest = max((link.later.end - link.later.start for link in by_start), default=0)
     links = []
     for quotation in quotations:
         earlier = _Occurrence(quotation.earlier.start, quotation.earlier.end)
         later = _Occurrence(quotation.later.start, quotation.later.end)
-        if not any(_overlap(later, link.later) and _overlap(earlier, link.earlier) for link in told):
+        near = by_start[bisect.bisect_left(starts, later.start - longest) : bisect.bisect_left(starts, later.end)]
+        if not any(_overlap(later, link.later) and _overlap(earlier, link.earlier) for link in near):
             links.append(_Link(earlier=earlier, later=later, kind="quotation", score=quotation.score))
     return links
 
