@@ -483,7 +483,11 @@ def print_tally(tally: Tally, articles: int, verbose: bool) -> None:
     if verbose:
         for name, description in tally.clean:
             print(f"CLEAN {name}: {description}")
-        for sample, repeat in tally.misses[:60]:
+        shown: Counter[str] = Counter()
+        for sample, repeat in tally.misses:
+            shown[repeat.kind] += 1
+            if shown[repeat.kind] > 30:
+                continue
             earlier = sample.text[repeat.earlier[0] : repeat.earlier[1]]
             later = sample.text[repeat.later[0] : repeat.later[1]]
             print(f"MISS {repeat.kind}: {earlier!r} -> {later!r}")

@@ -37,8 +37,10 @@ __all__ = [
     "RepeatedRun",
     "Restatement",
     "ScoredPair",
+    "MEASURES",
     "Thresholds",
     "repeated_quotations",
+    "restatement_probability",
     "repeated_runs",
     "restatements",
     "scored_pairs",
@@ -92,8 +94,8 @@ DEFAULT_THRESHOLDS = Thresholds()
 # Pairs sharing less than this (weighted) part of their content words are not scored
 # at all: copies and restatements share far more. What keeps scoring cheap.
 _OVERLAP_FLOOR = 0.2
-# Pairs scoring below both floors are not kept as candidates.
-_PARAPHRASE_FLOOR = 0.2
+# Pairs scoring below both floors are not kept as candidates (well below any passage threshold).
+_PARAPHRASE_FLOOR = 0.01
 _SIMILARITY_FLOOR = 0.6
 # Sentences of a restated passage lie within this many sentences of each other.
 _PASSAGE_REACH = 2
@@ -126,9 +128,20 @@ class ScoredPair:
     synonyms folded), each weighted by how rare it is in the article, as a Dice
     coefficient. ``phrases``: shared pairs of consecutive words, as a Dice
     coefficient. ``identical``: the same words in the same order.
-    ``other_numbers``: both sentences give two or more numbers and share none
-    of them, so they report different facts in the same frame ("Sales rose to
-    $3 million from $2.9 million." against "Sales rose to $9.8 million from $8.9 million.").
+    ``other_numbers``: each sentence gives two or more numbers the other lacks,
+    so they report different facts in the same frame ("Sales rose 8% to $3 million
+    from $2.9 million." against "Sales rose 8% to $9.8 million from $8.9 million.").
+    The restatement score (:attr:`paraphrase_score`) weighs the measures that
+    depend on the two sentences alone (:data:`MEASURES`): ``similarity``,
+    ``phrases``, and ``content``: shared content words as a plain Dice coefficient;
+    ``content_order``: rapidfuzz's ``token_set_ratio`` of the content words;
+    ``length_ratio``: words of the shorter sentence over words of the longer;
+    ``shared_names`` and ``other_names``: capitalised words inside the
+    sentences (not the first word) both use, and those only one uses, each as a
+    share of all of them; ``shared_number``: 1 when they share a number;
+    ``other_number``: 1 when both give numbers and one gives a number the other lacks;
+    ``other_polarity``: 1 when one sentence is negated (not, never, denied, isn't)
+    and the other is not (``newsqa/data/negation_words.txt``).
     """
 
     earlier: Sentence
@@ -138,16 +151,63 @@ class ScoredPair:
     phrases: float
     identical: bool
     other_numbers: bool = False
-
-    @property
-    def paraphrase_score(self) -> float:
-        """How strongly the later sentence restates the earlier one, 0..1."""
-        return (self.similarity + self.overlap + self.phrases) / 3
+    content: float = 1.0
+    content_order: float = 1.0
+    length_ratio: float = 1.0
+    shared_names: float = 0.0
+    other_names: float = 0.0
+    shared_number: float = 0.0
+    other_number: float = 0.0
+    other_polarity: float = 0.0
+    #: How strongly the later sentence restates the earlier one, 0..1: the
+    #: restatement model (``newsqa/data/restatement_model.txt``) applied to the measures.
+    paraphrase_score: float = 1.0
 
     @property
     def adjacent(self) -> bool:
         """True when no sentence stands between the two."""
         return self.later.index - self.earlier.index <= 1
+
+    def measures(self) -> tuple[float, ...]:
+        """The measures the restatement model weighs, in the order of :data:`MEASURES`."""
+        return tuple(float(getattr(self, name)) for name in MEASURES)
+
+
+#: The measures of a :class:`ScoredPair` that the restatement model weighs.
+MEASURES = (
+    "similarity",
+    "phrases",
+    "content",
+    "content_order",
+    "length_ratio",
+    "shared_names",
+    "other_names",
+    "shared_number",
+    "other_number",
+    "other_polarity",
+)
+
+
+@functools.cache
+def _model() -> tuple[float, tuple[float, ...]]:
+    """(intercept, weight of each measure) of the restatement model."""
+    weights: dict[str, float] = {}
+    for line in data_lines("restatement_model.txt"):
+        name, value = line.split()
+        weights[name] = float(value)
+    missing = [name for name in ("intercept", *MEASURES) if name not in weights]
+    if missing:
+        raise RuntimeError(f"restatement_model.txt lacks the weights of {', '.join(missing)}")
+    return weights["intercept"], tuple(weights[name] for name in MEASURES)
+
+
+def restatement_probability(measures: Sequence[float]) -> float:
+    """The restatement model: a logistic function of the weighted measures, 0..1."""
+    intercept, weights = _model()
+    z = intercept + sum(w * m for w, m in zip(weights, measures, strict=True))
+    if z < -30:
+        return 0.0
+    return 1 / (1 + math.exp(-z))
 
 
 @attrs.frozen
@@ -180,6 +240,7 @@ class _Unit:
     sentence: Sentence
     surface: tuple[str, ...]
     keys: frozenset[str]
+    words: tuple[str, ...] = ()
 
     @functools.cached_property
     def text(self) -> str:
@@ -192,6 +253,26 @@ class _Unit:
     @functools.cached_property
     def numbers(self) -> frozenset[str]:
         return frozenset(k for k in self.keys if k[:1].isdigit())
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Capitalised words after the first: names, mostly."""
+        return frozenset(surface for word, surface in zip(self.words[1:], self.surface[1:]) if word[:1].isupper())
+
+    @functools.cached_property
+    def negated(self) -> bool:
+        """True when a word of the sentence turns it into its opposite (not, never, denied, isn't)."""
+        negations = _negation_words()
+        return any(word in negations or word.endswith("n't") for word in self.surface)
+
+    @functools.cached_property
+    def content_text(self) -> str:
+        return " ".join(sorted(self.keys))
+
+
+@functools.cache
+def _negation_words() -> frozenset[str]:
+    return frozenset(data_lines("negation_words.txt"))
 
 
 def restatements(
@@ -301,11 +382,13 @@ def _word_keys(document: Document) -> tuple[list[str], list[str | None]]:
 
 def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
     surfaces, contents = _word_keys(document)
+    texts = document.memo("repetition-token-texts", lambda doc: [t.text for t in doc.tokens])
     units = []
     for sentence in sentences:
         surface = tuple(surfaces[sentence.token_start : sentence.token_end])
         keys = frozenset(k for k in contents[sentence.token_start : sentence.token_end] if k is not None)
-        units.append(_Unit(sentence=sentence, surface=surface, keys=keys))
+        words = tuple(texts[sentence.token_start : sentence.token_end])
+        units.append(_Unit(sentence=sentence, surface=surface, keys=keys, words=words))
     return units
 
 
@@ -407,15 +490,30 @@ def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[
 
 def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
     bigrams = len(earlier.bigrams) + len(later.bigrams)
-    return ScoredPair(
+    common = len(earlier.keys & later.keys)
+    names_a, names_b = earlier.names, later.names
+    names = len(names_a | names_b)
+    both_names = len(names_a & names_b)
+    numbers_a, numbers_b = earlier.numbers, later.numbers
+    lengths = len(earlier.surface), len(later.surface)
+    pair = ScoredPair(
         earlier=earlier.sentence,
         later=later.sentence,
         similarity=round(fuzz.ratio(earlier.text, later.text) / 100, 4),
         overlap=round(overlap, 4),
         phrases=round(2 * len(earlier.bigrams & later.bigrams) / bigrams, 4) if bigrams else 0.0,
         identical=earlier.surface == later.surface,
-        other_numbers=len(earlier.numbers) >= 2 and len(later.numbers) >= 2 and not earlier.numbers & later.numbers,
+        other_numbers=len(numbers_a - numbers_b) >= 2 and len(numbers_b - numbers_a) >= 2,
+        content=round(2 * common / (len(earlier.keys) + len(later.keys)), 4),
+        content_order=round(fuzz.token_set_ratio(earlier.content_text, later.content_text) / 100, 4),
+        length_ratio=round(min(lengths) / max(lengths), 4),
+        shared_names=round(both_names / names, 4) if names else 0.0,
+        other_names=round((names - both_names) / names, 4) if names else 0.0,
+        shared_number=1.0 if numbers_a & numbers_b else 0.0,
+        other_number=1.0 if numbers_a and numbers_b and numbers_a != numbers_b else 0.0,
+        other_polarity=1.0 if earlier.negated != later.negated else 0.0,
     )
+    return attrs.evolve(pair, paraphrase_score=round(restatement_probability(pair.measures()), 4))
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
