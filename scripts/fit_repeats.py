@@ -51,9 +51,7 @@ MODEL = ROOT / "newsqa" / "data" / "restatement_model.txt"
 
 
 def decided_by_model(pair: ScoredPair) -> bool:
-    return not (
-        pair.identical or pair.adjacent or pair.other_numbers or pair.similarity >= DEFAULT_THRESHOLDS.edited
-    )
+    return not (pair.identical or pair.adjacent or pair.other_numbers or pair.similarity >= DEFAULT_THRESHOLDS.edited)
 
 
 def hits(pair: ScoredPair, repeat: eval_repeats.Repeat) -> bool:
@@ -64,7 +62,8 @@ def hits(pair: ScoredPair, repeat: eval_repeats.Repeat) -> bool:
 
 def examples(folder: Path, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, int]]:
     """Measures, labels (1 = restatement), source (0 clean, 1 injected positive, 2 MRPC negative)
-    and the hand-weighted score the model replaced (mean of similarity, overlap and phrases)."""
+    and the hand-weighted score the model replaced (mean of similarity, overlap and phrases).
+    """
     # Every pair over the shared-words floor, whatever the model now in place makes of it.
     repetition._PARAPHRASE_FLOOR = 0.0
     articles = eval_repeats.load_articles(folder, "tune")

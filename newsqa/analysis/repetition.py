@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -33,15 +34,15 @@ from newsqa.resources import data_lines, data_sections
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "KINDS",
+    "MEASURES",
     "RepeatedQuotation",
     "RepeatedRun",
     "Restatement",
     "ScoredPair",
-    "MEASURES",
     "Thresholds",
     "repeated_quotations",
-    "restatement_probability",
     "repeated_runs",
+    "restatement_probability",
     "restatements",
     "scored_pairs",
 ]
@@ -79,13 +80,13 @@ class Thresholds:
     """
 
     edited: float = 0.85
-    paraphrase: float = 0.6
-    passage: float = 0.28
+    paraphrase: float = 0.83
+    passage: float = 0.05
     passage_sentences: int = 3
     heading: float = 0.9
     min_run_words: int = 8
     min_content_words: int = 3
-    min_run_content_words: int = 4
+    min_run_content_words: int = 3
     min_quote_words: int = 4
 
 
@@ -202,9 +203,9 @@ def _model() -> tuple[float, tuple[float, ...]]:
 
 
 def restatement_probability(measures: Sequence[float]) -> float:
-    """The restatement model: a logistic function of the weighted measures, 0..1."""
+    """The restatement model: a logistic function of the weighted measures (in the order of :data:`MEASURES`), 0..1."""
     intercept, weights = _model()
-    z = intercept + sum(w * m for w, m in zip(weights, measures, strict=True))
+    z = intercept + sum(map(operator.mul, weights, measures))
     if z < -30:
         return 0.0
     return 1 / (1 + math.exp(-z))
@@ -257,7 +258,9 @@ class _Unit:
     @functools.cached_property
     def names(self) -> frozenset[str]:
         """Capitalised words after the first: names, mostly."""
-        return frozenset(surface for word, surface in zip(self.words[1:], self.surface[1:]) if word[:1].isupper())
+        return frozenset(
+            surface for word, surface in zip(self.words[1:], self.surface[1:], strict=False) if word[:1].isupper()
+        )
 
     @functools.cached_property
     def negated(self) -> bool:
@@ -490,30 +493,37 @@ def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[
 
 def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
     bigrams = len(earlier.bigrams) + len(later.bigrams)
-    common = len(earlier.keys & later.keys)
     names_a, names_b = earlier.names, later.names
     names = len(names_a | names_b)
     both_names = len(names_a & names_b)
     numbers_a, numbers_b = earlier.numbers, later.numbers
     lengths = len(earlier.surface), len(later.surface)
-    pair = ScoredPair(
-        earlier=earlier.sentence,
-        later=later.sentence,
-        similarity=round(fuzz.ratio(earlier.text, later.text) / 100, 4),
-        overlap=round(overlap, 4),
-        phrases=round(2 * len(earlier.bigrams & later.bigrams) / bigrams, 4) if bigrams else 0.0,
-        identical=earlier.surface == later.surface,
-        other_numbers=len(numbers_a - numbers_b) >= 2 and len(numbers_b - numbers_a) >= 2,
-        content=round(2 * common / (len(earlier.keys) + len(later.keys)), 4),
-        content_order=round(fuzz.token_set_ratio(earlier.content_text, later.content_text) / 100, 4),
-        length_ratio=round(min(lengths) / max(lengths), 4),
-        shared_names=round(both_names / names, 4) if names else 0.0,
-        other_names=round((names - both_names) / names, 4) if names else 0.0,
-        shared_number=1.0 if numbers_a & numbers_b else 0.0,
-        other_number=1.0 if numbers_a and numbers_b and numbers_a != numbers_b else 0.0,
-        other_polarity=1.0 if earlier.negated != later.negated else 0.0,
+    # In the order of MEASURES.
+    measures = (
+        fuzz.ratio(earlier.text, later.text) / 100,
+        2 * len(earlier.bigrams & later.bigrams) / bigrams if bigrams else 0.0,
+        2 * len(earlier.keys & later.keys) / (len(earlier.keys) + len(later.keys)),
+        fuzz.token_set_ratio(earlier.content_text, later.content_text) / 100,
+        min(lengths) / max(lengths),
+        both_names / names if names else 0.0,
+        (names - both_names) / names if names else 0.0,
+        1.0 if numbers_a & numbers_b else 0.0,
+        1.0 if numbers_a and numbers_b and numbers_a != numbers_b else 0.0,
+        1.0 if earlier.negated != later.negated else 0.0,
     )
-    return attrs.evolve(pair, paraphrase_score=round(restatement_probability(pair.measures()), 4))
+    intercept, weights = _model()
+    z = intercept + sum(map(operator.mul, weights, measures))
+    return ScoredPair(
+        earlier.sentence,
+        later.sentence,
+        measures[0],
+        overlap,
+        measures[1],
+        earlier.surface == later.surface,
+        len(numbers_a - numbers_b) >= 2 and len(numbers_b - numbers_a) >= 2,
+        *measures[2:],
+        paraphrase_score=0.0 if z < -30 else 1 / (1 + math.exp(-z)),
+    )
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:

@@ -138,7 +138,7 @@ class RepeatsCheck(Check):
                 "Flooding forced 2,000 residents of Carlisle to leave their homes on Sunday. "
                 "Forecasters expect more rain this week. "
                 "The Environment Agency has issued three severe warnings. "
-                "About 2,000 Carlisle residents had to leave their homes on Sunday because of the flooding."
+                "About 2,000 residents of Carlisle had to leave their homes on Sunday because of the flooding."
             ),
             fixed=(
                 "Flooding forced 2,000 residents of Carlisle to leave their homes on Sunday. "
