@@ -61,8 +61,10 @@ def hits(pair: ScoredPair, repeat: eval_repeats.Repeat) -> bool:
 
 
 def examples(folder: Path, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, int]]:
-    """Measures, labels (1 = restatement), source (0 clean, 1 injected positive, 2 MRPC negative)
-    and the hand-weighted score the model replaced (mean of similarity, overlap and phrases).
+    """Measures, labels (1 = restatement), sources and the hand-weighted score the model replaced.
+
+    Sources: 0 clean pair, 1 injected restatement, 2 MRPC non-paraphrase. The
+    hand-weighted score is the mean of similarity, overlap and phrases.
     """
     # Every pair over the shared-words floor, whatever the model now in place makes of it.
     repetition._PARAPHRASE_FLOOR = 0.0
