@@ -528,10 +528,11 @@ def tune(articles: Sequence[Article], samples: Sequence[Sample], verbose: bool) 
     if edited is None:
         raise SystemExit("no edited threshold meets the bars on this half")
     ranked: list[tuple[tuple[float, ...], Thresholds]] = []
+    # Scores are the restatement model's probabilities (newsqa/data/restatement_model.txt).
     grid = itertools.product(
         (3, 4),
-        [round(0.5 + 0.025 * n, 3) for n in range(7)],
-        [round(0.24 + 0.01 * n, 2) for n in range(11)],
+        [round(0.7 + 0.01 * n, 2) for n in range(21)],
+        (0.03, 0.05, 0.1, 0.15, 0.2),
         (3,),
     )
     for words, paraphrase, passage, sentences in grid:

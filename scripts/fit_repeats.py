@@ -76,14 +76,14 @@ def examples(folder: Path, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarra
     for article in articles:
         for pair in scored_pairs(Document(article.text)):
             if decided_by_model(pair):
-                rows.append(pair.measures())
+                rows.append(pair.measures)
                 hand_weighted.append((pair.similarity + pair.overlap + pair.phrases) / 3)
                 labels.append(0)
                 sources.append(0)
     for sample in eval_repeats.build_samples(articles, folder, "tune", seed):
         for pair in scored_pairs(Document(sample.text)):
             if decided_by_model(pair) and any(hits(pair, repeat) for repeat in sample.repeats):
-                rows.append(pair.measures())
+                rows.append(pair.measures)
                 hand_weighted.append((pair.similarity + pair.overlap + pair.phrases) / 3)
                 negative = sample.kind == "mrpc-negative"
                 labels.append(0 if negative else 1)

@@ -484,6 +484,6 @@ def test_the_restatement_score_comes_from_the_shipped_model() -> None:
     )
     [pair] = scored_pairs(Document(text))
     assert 0 < pair.paraphrase_score < 1
-    assert pair.paraphrase_score == repetition.restatement_probability(pair.measures())
-    assert len(pair.measures()) == len(repetition.MEASURES)
+    assert pair.paraphrase_score == repetition.restatement_probability(pair.measures)
+    assert len(pair.measures) == len(repetition.MEASURES)
     assert pair.paraphrase_score >= DEFAULT_THRESHOLDS.paraphrase

@@ -152,26 +152,49 @@ class ScoredPair:
     phrases: float
     identical: bool
     other_numbers: bool = False
-    content: float = 1.0
-    content_order: float = 1.0
-    length_ratio: float = 1.0
-    shared_names: float = 0.0
-    other_names: float = 0.0
-    shared_number: float = 0.0
-    other_number: float = 0.0
-    other_polarity: float = 0.0
+    #: The measures the restatement model weighs, in the order of :data:`MEASURES`
+    #: (each also has a property of its own name).
+    measures: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     #: How strongly the later sentence restates the earlier one, 0..1: the
     #: restatement model (``newsqa/data/restatement_model.txt``) applied to the measures.
     paraphrase_score: float = 1.0
 
     @property
+    def content(self) -> float:
+        return self.measures[2]
+
+    @property
+    def content_order(self) -> float:
+        return self.measures[3]
+
+    @property
+    def length_ratio(self) -> float:
+        return self.measures[4]
+
+    @property
+    def shared_names(self) -> float:
+        return self.measures[5]
+
+    @property
+    def other_names(self) -> float:
+        return self.measures[6]
+
+    @property
+    def shared_number(self) -> float:
+        return self.measures[7]
+
+    @property
+    def other_number(self) -> float:
+        return self.measures[8]
+
+    @property
+    def other_polarity(self) -> float:
+        return self.measures[9]
+
+    @property
     def adjacent(self) -> bool:
         """True when no sentence stands between the two."""
         return self.later.index - self.earlier.index <= 1
-
-    def measures(self) -> tuple[float, ...]:
-        """The measures the restatement model weighs, in the order of :data:`MEASURES`."""
-        return tuple(float(getattr(self, name)) for name in MEASURES)
 
 
 #: The measures of a :class:`ScoredPair` that the restatement model weighs.
@@ -265,8 +288,7 @@ class _Unit:
     @functools.cached_property
     def negated(self) -> bool:
         """True when a word of the sentence turns it into its opposite (not, never, denied, isn't)."""
-        negations = _negation_words()
-        return any(word in negations or word.endswith("n't") for word in self.surface)
+        return not _negation_words().isdisjoint(self.surface) or "n't" in self.text
 
     @functools.cached_property
     def content_text(self) -> str:
@@ -422,15 +444,16 @@ def _scored_pairs(
         for key in unit.keys:
             document_frequency[key] += 1
     weights = _rarity_weights(document_frequency, len(units))
-    unit_weights = [sum(weights[k] for k in unit.keys) for unit in units]
+    weight_of = weights.__getitem__
+    unit_weights = [sum(map(weight_of, unit.keys)) for unit in units]
     postings: dict[str, list[int]] = defaultdict(list)
     for j, unit in enumerate(units):
         for i in _candidates(unit, unit_weights, weights, postings, j):
-            shared = sum(weights[k] for k in unit.keys & units[i].keys)
-            overlap = 2 * shared / (unit_weights[i] + unit_weights[j])
+            common = unit.keys & units[i].keys
+            overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + unit_weights[j])
             if overlap < _OVERLAP_FLOOR:
                 continue
-            pair = _score(units[i], unit, overlap)
+            pair = _score(units[i], unit, overlap, len(common))
             if pair.paraphrase_score >= _PARAPHRASE_FLOOR or pair.similarity >= _SIMILARITY_FLOOR:
                 found.append(pair)
         for key in unit.keys:
@@ -491,7 +514,8 @@ def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[
     return {key: math.log((sentences + 1) / (df + 0.5)) + 0.1 for key, df in document_frequency.items()}
 
 
-def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
+def _score(earlier: _Unit, later: _Unit, overlap: float, common: int) -> ScoredPair:
+    """The measures of a pair sharing ``common`` content words, and its restatement score."""
     bigrams = len(earlier.bigrams) + len(later.bigrams)
     names_a, names_b = earlier.names, later.names
     names = len(names_a | names_b)
@@ -502,7 +526,7 @@ def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
     measures = (
         fuzz.ratio(earlier.text, later.text) / 100,
         2 * len(earlier.bigrams & later.bigrams) / bigrams if bigrams else 0.0,
-        2 * len(earlier.keys & later.keys) / (len(earlier.keys) + len(later.keys)),
+        2 * common / (len(earlier.keys) + len(later.keys)),
         fuzz.token_set_ratio(earlier.content_text, later.content_text) / 100,
         min(lengths) / max(lengths),
         both_names / names if names else 0.0,
@@ -521,8 +545,8 @@ def _score(earlier: _Unit, later: _Unit, overlap: float) -> ScoredPair:
         measures[1],
         earlier.surface == later.surface,
         len(numbers_a - numbers_b) >= 2 and len(numbers_b - numbers_a) >= 2,
-        *measures[2:],
-        paraphrase_score=0.0 if z < -30 else 1 / (1 + math.exp(-z)),
+        measures,
+        0.0 if z < -30 else 1 / (1 + math.exp(-z)),
     )
 
 
