@@ -12,6 +12,14 @@ from two indexes, never from comparing every sentence with every other: a hash
 of every run of ``min_run_words`` words (verbatim runs), and postings of content
 words (:mod:`newsqa.analysis.wordkeys`), where a word used in more than
 ``_MAX_POSTINGS`` sentences is too common to propose a pair on its own.
+
+Whether a candidate pair restates is decided by a small restatement model: a
+logistic function of measures of the two sentences alone (:data:`MEASURES`:
+character similarity, shared content words and word pairs, shared names and
+numbers, lengths, negation), whose weights are read from
+``newsqa/data/restatement_model.txt``. The weights were fitted with
+``scripts/fit_repeats.py`` on development data; at run time the score is a
+weighted sum and a logistic function, in pure Python.
 """
 
 from __future__ import annotations
@@ -61,8 +69,9 @@ class Thresholds:
 
     ``edited``: character similarity (case, quote marks and spacing ignored) from
     which a near copy counts as an edited repeat.
-    ``paraphrase``: restatement score (:attr:`ScoredPair.paraphrase_score`) from
-    which a sentence on its own counts as saying an earlier one again.
+    ``paraphrase``: restatement score (:attr:`ScoredPair.paraphrase_score`, the
+    restatement model's probability) from which a sentence on its own counts as
+    saying an earlier one again.
     ``passage`` and ``passage_sentences``: a restated *passage*, where at least
     ``passage_sentences`` neighbouring sentences each restate one of a group of
     neighbouring earlier sentences, needs only ``passage`` for each pair: one
@@ -73,7 +82,8 @@ class Thresholds:
     edited copy or a restatement: shorter formulaic sentences ("He declined to
     comment.") only count when copied word for word.
     ``min_run_content_words``: different content words a verbatim run needs:
-    runs of mostly function words ("what they can do to avoid trouble") are formulas.
+    runs of function words and one or two others ("what they can do to avoid
+    trouble") are formulas; three are enough ("the city would not be able to pay for it").
     ``min_quote_words``: words a quotation needs for its reuse to count as a
     repeat (``edited`` applies to its similarity): shorter quoted phrases are
     often quoted again on purpose.

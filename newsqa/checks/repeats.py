@@ -7,6 +7,14 @@ occurrences of one passage are reported once, on the last. Each finding's
 ``data`` holds the ``kind`` (verbatim, edited, paraphrase, heading, quotation)
 and the similarity ``score`` behind it.
 
+Whether a sentence restates an earlier one in other words is scored by a
+small restatement model over measures of the two sentences (character
+similarity, shared content words and word pairs, names, numbers, length,
+negation: "Sky denied the programme breached the guidelines" does not restate
+"the programme breaches the guidelines"). Sentences that report other numbers
+in the same frame are never repeats. Every threshold is an option; the
+defaults were chosen on development data.
+
 Sentences that match a boilerplate pattern (agency credits, "Read more"
 lines; add your own with the ``boilerplate`` option) are never repeats, and
 short formulaic sentences are only compared word for word.
@@ -180,7 +188,8 @@ class RepeatsCheck(Check):
         Option(
             "paraphrase_threshold",
             _DEFAULTS.paraphrase,
-            "Restatement score (0-1) from which a sentence restates an earlier one.",
+            "Restatement score (0-1, the restatement model's probability) from which a sentence restates an "
+            "earlier one.",
             _threshold,
         ),
         Option(
