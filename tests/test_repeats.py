@@ -99,10 +99,12 @@ def test_a_run_of_eight_words_inside_other_sentences_is_a_verbatim_repeat() -> N
 
 def test_a_run_of_mostly_common_words_is_a_formula_not_a_repeat() -> None:
     text = (
-        "Alerts tell people how the threats affect them and what they can do to avoid trouble. "
-        "The service starts in March. "
-        "Warnings will say what the problem is, how it affects them and what they can do to avoid trouble."
+        "Leaflets tell parents what they can do if it happens to them. "
+        "The scheme starts in March. "
+        "Teachers were also told what they can do if it happens to them."
     )
+    document = Document(text)
+    assert len(repeated_runs(document, Thresholds(min_run_content_words=1))) == 1
     assert repeats(text) == []
 
 
@@ -226,8 +228,8 @@ def test_a_restated_passage_needs_less_from_each_sentence_than_a_single_restatem
 
 def test_adjacent_sentences_are_never_paraphrases_of_each_other() -> None:
     text = (
-        "Soviet officials said women, children and invalids would be allowed to leave Iraq. "
-        "The Soviet foreign ministry said women, children and invalids would be permitted to leave Iraq."
+        "Police said three men were arrested after a raid on a warehouse in Salford on Monday. "
+        "Greater Manchester Police said three men had been arrested after the raid on a Salford warehouse on Monday."
     )
     document = Document(text)
     [pair] = scored_pairs(document)

@@ -82,8 +82,8 @@ class Thresholds:
     edited copy or a restatement: shorter formulaic sentences ("He declined to
     comment.") only count when copied word for word.
     ``min_run_content_words``: different content words a verbatim run needs:
-    runs of function words and one or two others ("what they can do to avoid
-    trouble") are formulas; three are enough ("the city would not be able to pay for it").
+    runs of function words and one or two others ("what they can do if it
+    happens to them") are formulas; three are enough ("the city would not be able to pay for it").
     ``min_quote_words``: words a quotation needs for its reuse to count as a
     repeat (``edited`` applies to its similarity): shorter quoted phrases are
     often quoted again on purpose.
@@ -774,7 +774,7 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
             first.setdefault(shingles[k], k)
         content = {contents[positions[n]] for n in range(i, i + length)} - {None}
         if len(content) < thresholds.min_run_content_words:
-            # Mostly function words ("them and what they can do to avoid trouble"): a formula.
+            # Mostly function words ("what they can do if it happens to them"): a formula.
             i += length
             continue
         runs.append(
