@@ -163,7 +163,7 @@ class ScoredPair:
     identical: bool
     other_numbers: bool = False
     #: The measures the restatement model weighs, in the order of :data:`MEASURES`
-    #: (each also has a property of its own name).
+    #: (each also has a property of its own name); identical copies are not measured.
     measures: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     #: How strongly the later sentence restates the earlier one, 0..1: the
     #: restatement model (``newsqa/data/restatement_model.txt``) applied to the measures.
@@ -171,34 +171,42 @@ class ScoredPair:
 
     @property
     def content(self) -> float:
+        """Shared content words as a plain Dice coefficient."""
         return self.measures[2]
 
     @property
     def content_order(self) -> float:
+        """The ``token_set_ratio`` (rapidfuzz) of the two sentences' content words, 0..1."""
         return self.measures[3]
 
     @property
     def length_ratio(self) -> float:
+        """Words of the shorter sentence over words of the longer."""
         return self.measures[4]
 
     @property
     def shared_names(self) -> float:
+        """Capitalised words (not first in the sentence) both use, as a share of all of them."""
         return self.measures[5]
 
     @property
     def other_names(self) -> float:
+        """Capitalised words (not first in the sentence) only one uses, as a share of all of them."""
         return self.measures[6]
 
     @property
     def shared_number(self) -> float:
+        """1.0 when the sentences share a number."""
         return self.measures[7]
 
     @property
     def other_number(self) -> float:
+        """1.0 when both give numbers and one gives a number the other lacks."""
         return self.measures[8]
 
     @property
     def other_polarity(self) -> float:
+        """1.0 when one sentence is negated (not, never, denied) and the other is not."""
         return self.measures[9]
 
     @property
@@ -545,8 +553,6 @@ def _score(earlier: _Unit, later: _Unit, overlap: float, common: int) -> ScoredP
         1.0 if numbers_a and numbers_b and numbers_a != numbers_b else 0.0,
         1.0 if earlier.negated != later.negated else 0.0,
     )
-    intercept, weights = _model()
-    z = intercept + sum(map(operator.mul, weights, measures))
     return ScoredPair(
         earlier.sentence,
         later.sentence,
@@ -556,7 +562,7 @@ def _score(earlier: _Unit, later: _Unit, overlap: float, common: int) -> ScoredP
         earlier.surface == later.surface,
         len(numbers_a - numbers_b) >= 2 and len(numbers_b - numbers_a) >= 2,
         measures,
-        0.0 if z < -30 else 1 / (1 + math.exp(-z)),
+        restatement_probability(measures),
     )
 
 
@@ -570,7 +576,7 @@ def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Rest
         elif pair.other_numbers:
             continue
         elif pair.similarity >= thresholds.edited:
-            kind, score = "edited", pair.similarity
+            kind, score = "edited", round(pair.similarity, 4)
         elif not pair.adjacent and (pair.paraphrase_score >= thresholds.paraphrase or passage is not None):
             kind, score = "paraphrase", round(pair.paraphrase_score, 3)
         else:
