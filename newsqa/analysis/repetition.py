@@ -660,8 +660,9 @@ def _one_to_one(group: Sequence[ScoredPair]) -> list[ScoredPair]:
 # -- headings ------------------------------------------------------------------------
 
 
+@functools.cache
 def _heading_families() -> dict[str, str]:
-    """Surface text of each formulaic section heading -> the purpose it serves."""
+    """Surface text of each formulaic section heading -> the purpose it serves (read once)."""
     families: dict[str, str] = {}
     for purpose, headings in data_sections("section_headings.txt").items():
         for heading in headings:
