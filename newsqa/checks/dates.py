@@ -256,73 +256,85 @@ class DatesCheck(Check):
             for i, j, reason, _ in pairs:
                 a, b = days[i], days[j]
                 if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
-                    conflicts.append((dated[i], dated[j], reason, None))
+                    conflicts.append((i, j, reason, None))
         elif pairs:
             agreement = _Agreement(dated, numeric_day_first(document))
             for i, j, reason, _ in pairs:
                 note = agreement.note(i, j)
                 if note is not None:
-                    conflicts.append((dated[i], dated[j], reason, note))
+                    conflicts.append((i, j, reason, note))
         values = [m.timex.value for m in mentions if m.expression.is_day]
-        yield from self._conflict_findings(document, conflicts, values)
+        yield from self._conflict_findings(document, dated, conflicts, values)
 
     def _group_conflicts(
         self, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
     ) -> Iterator[Finding]:
         """The findings for conflicting links, as :meth:`_conflict_findings` groups them."""
+        by_start = {m.start: m for link, _ in conflicts for m in (link.first, link.second)}
+        linked = [by_start[start] for start in sorted(by_start)]
+        position = {m.start: i for i, m in enumerate(linked)}
         yield from self._conflict_findings(
-            document, [(link.first, link.second, link.reason, note) for link, note in conflicts], values
+            document,
+            linked,
+            [(position[link.first.start], position[link.second.start], link.reason, note) for link, note in conflicts],
+            values,
         )
 
     def _conflict_findings(
-        self, document: Document, conflicts: list[_Conflict], values: list[str]
+        self, document: Document, mentions: Sequence[TimeMention], conflicts: list[_Conflict], values: list[str]
     ) -> Iterator[Finding]:
-        # One finding per mention at odds with others: the one in most conflicts first.
-        # On a tie, the odd one out: the value fewest other day mentions of the article share.
+        """One finding per mention at odds with others, the one in most conflicts first.
+
+        ``mentions`` are in text order and ``conflicts`` name them by position. On a
+        tie, the odd one out comes first: the value fewest other day mentions of the
+        article share, then the later mention.
+        """
         shared = Counter(values)
         # Conflicts still open per mention, kept up to date as each finding takes its conflicts,
         # rather than counted afresh for every finding.
-        counts: dict[int, int] = {}
-        touching: dict[int, list[int]] = {}
-        rank: dict[int, int] = {}
-        for index, (first, second, _, _) in enumerate(conflicts):
-            for m in (first, second):
-                start = m.start
-                if start not in rank:
-                    rank[start] = shared[m.timex.value]
-                counts[start] = counts.get(start, 0) + 1
-            touching.setdefault(first.start, []).append(index)
-            if second.start != first.start:
-                touching.setdefault(second.start, []).append(index)
+        counts = [0] * len(mentions)
+        touching: list[list[int]] = [[] for _ in mentions]
+        for index, (a, b, _, _) in enumerate(conflicts):
+            counts[a] += 1
+            counts[b] += 1
+            touching[a].append(index)
+            if b != a:
+                touching[b].append(index)
         still_open = [True] * len(conflicts)
+        alive = sum(1 for count in counts if count)
         # The mention in most open conflicts, from a heap. Counts only drop, so an entry whose
         # count has since dropped sorts too early: it goes back with its count when it comes
         # up, and an entry that comes up with its count is the true first.
-        heap = [(-count, rank[start], -start) for start, count in counts.items()]
+        heap = [
+            (-count, shared[mentions[position].timex.value], -position)
+            for position, count in enumerate(counts)
+            if count
+        ]
         heapq.heapify(heap)
-        while counts:
-            negative_count, tie, negative_start = heapq.heappop(heap)
-            pivot_start = -negative_start
-            count = counts.get(pivot_start)
-            if count is None:
+        while alive:
+            negative_count, tie, negative_position = heapq.heappop(heap)
+            pivot = -negative_position
+            count = counts[pivot]
+            if not count:
                 continue
             if count != -negative_count:
-                heapq.heappush(heap, (-count, tie, negative_start))
+                heapq.heappush(heap, (-count, tie, negative_position))
                 continue
-            taken = [index for index in touching[pivot_start] if still_open[index]]
+            taken = [index for index in touching[pivot] if still_open[index]]
             mine = [conflicts[index] for index in taken]
             for index in taken:
                 still_open[index] = False
-                first, second, _, _ = conflicts[index]
-                for m in (first, second):
-                    counts[m.start] -= 1
-                    if not counts[m.start]:
-                        del counts[m.start]
-            pivot = mine[0][0] if mine[0][0].start == pivot_start else mine[0][1]
-            others = [second if first is pivot else first for first, second, _, _ in mine]
+                a, b, _, _ = conflicts[index]
+                counts[a] -= 1
+                if not counts[a]:
+                    alive -= 1
+                counts[b] -= 1
+                if not counts[b]:
+                    alive -= 1
+            others = [mentions[b if a == pivot else a] for a, b, _, _ in mine]
             note = next((n for _, _, _, n in mine if n), None)
             reasons = sorted({reason for _, _, reason, _ in mine})
-            yield self._two_days_finding(document, pivot, others, reasons, note)
+            yield self._two_days_finding(document, mentions[pivot], others, reasons, note)
 
     def _two_days_finding(
         self,
@@ -332,10 +344,14 @@ class DatesCheck(Check):
         reasons: list[str],
         note: str | None,
     ) -> Finding:
-        other_texts = ", ".join(f"\u201c{o.expression.text}\u201d" for o in others)
+        # A mention in conflict with many others is named in many findings: its value, span
+        # and quoted text are worked out once.
+        table = document.memo("dates.conflict_parts", _new_parts_table)
+        parts = [table.get(id(o)) or table.setdefault(id(o), _conflict_parts(document, o)) for o in others]
+        other_texts = ", ".join([quoted for _, _, _, quoted in parts])
         how = "a restated passage" if reasons == ["restated"] else "another passage about the same event"
         if document.published is not None:
-            values = ", ".join(sorted({o.timex.value for o in others}))
+            values = ", ".join(sorted({value for _, value, _, _ in parts}))
             message = (
                 f"\u201c{pivot.expression.text}\u201d ({pivot.timex.value}) dates an event that {how} "
                 f"places on {other_texts} ({values})."
@@ -354,19 +370,11 @@ class DatesCheck(Check):
             confidence=0.9 if "restated" in reasons else 0.7,
             data={
                 "value": pivot.timex.value,
-                "others": [o.timex.value for o in others],
+                "others": [value for _, value, _, _ in parts],
                 "links": list(reasons),
             },
         )
-        # A mention in conflict with many others is related to many findings: its span is built once.
-        spans = document.memo("dates.spans", _new_span_table)
-        related = []
-        for o in others:
-            span = spans.get(o.start)
-            if span is None or span.end != o.end:
-                span = spans[o.start] = document.span(o.start, o.end)
-            related.append(span)
-        return attrs.evolve(finding, related=tuple(related))
+        return attrs.evolve(finding, related=tuple(span for _, _, span, _ in parts))
 
     # -- NQ405 and NQ402 across a phrase ----------------------------------------------------------
 
@@ -439,12 +447,23 @@ class DatesCheck(Check):
 
 
 _AMBIGUOUS_NUMERIC = "numeric-ambiguous"
-# Two mentions in conflict, why they are linked, and (without a publication date) when they would agree.
-_Conflict = tuple[TimeMention, TimeMention, str, "str | None"]
+# Two mentions in conflict (positions), why they are linked, and (without a publication date) when they would agree.
+_Conflict = tuple[int, int, str, "str | None"]
 
 
-def _new_span_table(document: Document) -> dict[int, Span]:
+def _new_parts_table(document: Document) -> dict[int, tuple[TimeMention, str, Span, str]]:
+    # Keyed by the mention's identity; the mention is kept in the entry so the key stays its own.
     return {}
+
+
+def _conflict_parts(document: Document, mention: TimeMention) -> tuple[TimeMention, str, Span, str]:
+    """The mention, its value, its span and its text in quotation marks, as a conflict finding names it."""
+    return (
+        mention,
+        mention.timex.value,
+        document.span(mention.start, mention.end),
+        f"\u201c{mention.expression.text}\u201d",
+    )
 
 
 def _ordinals(interval: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:

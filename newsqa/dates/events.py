@@ -36,6 +36,7 @@ from newsqa.resources import data_sections
 __all__ = ["EventLink", "event_links"]
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+_WORD_AFTER = regex.compile(r",?\s*(\p{L}+)")
 _WINDOW = 6  # words either side of a date that can name its action
 _DEFINITE = frozenset({"the", "this", "that"})
 
@@ -136,16 +137,22 @@ def _nearby_words(mention: TimeMention) -> tuple[list[tuple[int, str]], int, int
 
 def _frame_actions(mention: TimeMention) -> tuple[frozenset[str], bool, bool]:
     """The action classes named near the mention, and whether one is definite or marked as different."""
-    if mention.sentence is None:
+    sentence = mention.sentence
+    if sentence is None:
         return frozenset(), False, False
     table = _words()
-    words, before_count, first_after = _nearby_words(mention)
-    near = list(range(before_count))[-_WINDOW:] + list(range(first_after, len(words)))[:_WINDOW]
+    starts, texts = _sentence_words(sentence.text)
+    first_after = bisect.bisect_left(starts, mention.end - sentence.start)
+    last_before = bisect.bisect_left(starts, mention.start - sentence.start)
+    # _WINDOW words either side, each read with the three words before it, within _REACH words.
+    low = max(0, last_before - _REACH)
+    near = [*range(max(low, last_before - _WINDOW), last_before)]
+    near += range(first_after, min(len(starts), first_after + _REACH, first_after + _WINDOW))
     actions: set[str] = set()
     definite = different = False
     for i in near:
-        word = words[i][1].lower()
-        context = [words[j][1].lower() for j in range(max(0, i - 3), i)]
+        word = texts[i].lower()
+        context = [texts[j].lower() for j in range(max(low, i - 3), i)]
         marked_definite = any(w in _DEFINITE for w in context)
         if word in table.verbs:
             actions.add(table.verbs[word])
@@ -181,7 +188,7 @@ def _explicit(mention: TimeMention) -> bool:
 
 def _names_its_event(document: Document, mention: TimeMention) -> bool:
     """True for a date used as the name of its event: "the Dec. 21, 1988, bombing"."""
-    following = regex.match(r",?\s*(\p{L}+)", document.text[mention.end : mention.end + 40])
+    following = _WORD_AFTER.match(document.text[mention.end : mention.end + 40])
     return following is not None and following.group(1).lower() in _words().nouns
 
 
