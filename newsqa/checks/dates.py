@@ -320,20 +320,26 @@ class DatesCheck(Check):
             if count != -negative_count:
                 heapq.heappush(heap, (-count, tie, negative_position))
                 continue
-            taken = [index for index in touching[pivot] if still_open[index]]
-            mine = [conflicts[index] for index in taken]
-            for index in taken:
+            others: list[TimeMention] = []
+            notes: list[str] = []
+            reason_set: set[str] = set()
+            for index in touching[pivot]:
+                if not still_open[index]:
+                    continue
                 still_open[index] = False
-                a, b, _, _ = conflicts[index]
+                a, b, reason, note = conflicts[index]
                 counts[a] -= 1
                 if not counts[a]:
                     alive -= 1
                 counts[b] -= 1
                 if not counts[b]:
                     alive -= 1
-            others = [mentions[b if a == pivot else a] for a, b, _, _ in mine]
-            note = next((n for _, _, _, n in mine if n), None)
-            reasons = sorted({reason for _, _, reason, _ in mine})
+                others.append(mentions[b if a == pivot else a])
+                reason_set.add(reason)
+                if note:
+                    notes.append(note)
+            note = notes[0] if notes else None
+            reasons = sorted(reason_set)
             yield self._two_days_finding(document, mentions[pivot], others, reasons, note)
 
     def _two_days_finding(

@@ -96,6 +96,7 @@ def _is_time_word(word: str) -> bool:
     return lower in words.months or lower in words.weekdays or lower in words.units
 
 
+@functools.lru_cache(maxsize=16384)
 def _key(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
