@@ -248,6 +248,8 @@ class DatesCheck(Check):
     # -- NQ404 ------------------------------------------------------------------------------------
 
     def _two_days(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
+        if not _may_conflict(document, mentions):
+            return  # the restated passages are not even asked for
         dated, pairs = linked_pairs(document, mentions, restated_sentence_pairs(document))
         conflicts: list[_Conflict] = []
         if document.published is not None:
@@ -470,6 +472,22 @@ def _conflict_parts(document: Document, mention: TimeMention) -> tuple[TimeMenti
         document.span(mention.start, mention.end),
         f"\u201c{mention.expression.text}\u201d",
     )
+
+
+def _may_conflict(document: Document, mentions: Sequence[TimeMention]) -> bool:
+    """False when no two day mentions of the article can place one event on two days.
+
+    With a publication date two mentions conflict only when their days do not
+    overlap, and days that all overlap pairwise share one day; without one, two
+    mentions in different sentences are needed.
+    """
+    dated = [m for m in mentions if m.expression.is_day and m.sentence is not None and not m.timex.is_vague]
+    if len({m.sentence.index for m in dated if m.sentence is not None}) < 2:
+        return False
+    if document.published is None:
+        return True
+    intervals = [interval for m in dated if (interval := m.timex.interval) is not None]
+    return len(intervals) > 1 and max(a for a, _ in intervals) > min(b for _, b in intervals)
 
 
 def _ordinals(interval: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:
