@@ -342,6 +342,7 @@ def _tokenise(text: str) -> list[Token]:
         map(regex.Match.end, matches),
         map(regex.Match.group, matches),
         map(_MATCH_KIND, matches),
+        strict=True,
     )
     return list(map(_MAKE_TOKEN, fields))
 
