@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
@@ -49,8 +49,10 @@ _TOKEN = regex.compile(
 _SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++['"”’)\]]*+(?=\s)""")
 _MATCH_KIND = operator.attrgetter("lastgroup")
 _TOKEN_START = operator.itemgetter(0)
+_TOKEN_TEXT = operator.itemgetter(2)
 _TOKEN_KIND = operator.itemgetter(3)
-_NUMBER = "number"
+_NUMBER_KIND = "number"
+_WORD_KIND = "word"
 _TERMINAL = frozenset(".!?…:;,")
 _CLOSING_AFTER_TERMINAL = frozenset("\"'”’)]")
 _HEADING_MAX_WORDS = 12
@@ -205,7 +207,7 @@ class Document:
             q for p in self.paragraphs for q in _quotations(text, p.start, p.end)
         )
         self.words: tuple[Token, ...] = tuple(
-            itertools.compress(self.tokens, map(_NUMBER.__ne__, map(_TOKEN_KIND, self.tokens)))
+            itertools.compress(self.tokens, map(_NUMBER_KIND.__ne__, map(_TOKEN_KIND, self.tokens)))
         )
         self._sentence_starts = [s.start for s in self.sentences]
         self._quotation_starts = [q.inner_start for q in self.quotations]
@@ -221,6 +223,24 @@ class Document:
     def headings(self) -> tuple[Paragraph, ...]:
         """Paragraphs that read as headings: short lines without final punctuation, or questions."""
         return tuple(p for p in self.paragraphs if p.is_heading)
+
+    @property
+    def token_texts(self) -> tuple[str, ...]:
+        """The text of each token, in order (computed once, on first use)."""
+        return self.memo("token-texts", _token_texts)
+
+    @property
+    def word_texts(self) -> frozenset[str]:
+        """The distinct texts of the tokens of kind ``"word"`` (computed once, on first use)."""
+        return self.memo("word-texts", _word_texts)
+
+    def token_indices(self, texts: Container[str]) -> list[int]:
+        """Indices of the tokens whose text is in ``texts``, in order.
+
+        Checks decide what they look for once per distinct word, then visit only
+        those tokens: the scan over every token runs in C.
+        """
+        return list(itertools.compress(range(len(self.tokens)), map(texts.__contains__, self.token_texts)))
 
     def sentence_tokens(self, sentence: Sentence) -> Sequence[Token]:
         """The tokens of one sentence."""
@@ -329,6 +349,15 @@ class Document:
 
 
 _MAKE_TOKEN = functools.partial(tuple.__new__, Token)
+
+
+def _token_texts(document: Document) -> tuple[str, ...]:
+    return tuple(map(_TOKEN_TEXT, document.tokens))
+
+
+def _word_texts(document: Document) -> frozenset[str]:
+    kinds = map(_TOKEN_KIND, document.tokens)
+    return frozenset(itertools.compress(document.token_texts, map(_WORD_KIND.__eq__, kinds)))
 
 
 def _tokenise(text: str) -> list[Token]:

@@ -16,6 +16,7 @@ name's own, not the writer's.
 from __future__ import annotations
 
 import functools
+import itertools
 
 import attrs
 import regex
@@ -86,14 +87,15 @@ def institution_mentions(document: Document) -> tuple[InstitutionMention, ...]:
 def _find(document: Document) -> tuple[InstitutionMention, ...]:
     by_first, qualifiers = _gazetteer()
     tokens = document.tokens
-    keys = [_match_key(t.text) for t in tokens]
+    key_of = {text: _match_key(text) for text in set(document.token_texts)}
+    keys = list(map(key_of.__getitem__, document.token_texts))
     mentions: list[InstitutionMention] = []
-    i = 0
-    while i < len(tokens):
-        candidates = by_first.get(keys[i])
-        if not candidates:  # most words start no name: skip the sort
-            i += 1
+    after = 0  # the token after the last mention: mentions do not overlap
+    # Most words start no name: only the tokens that may start one are tried.
+    for i in itertools.compress(range(len(tokens)), map(by_first.__contains__, keys)):
+        if i < after:
             continue
+        candidates = by_first[keys[i]]
         found: InstitutionMention | None = None
         for entry in sorted(candidates, key=lambda e: -len(e.words)):
             mention = _match(document, tokens, keys, i, entry, qualifiers)
@@ -101,11 +103,9 @@ def _find(document: Document) -> tuple[InstitutionMention, ...]:
                 if found is not None and mention.token_end < found.token_end:
                     continue
                 found = mention
-        if found is None:
-            i += 1
-            continue
-        mentions.append(found)
-        i = found.token_end
+        if found is not None:
+            mentions.append(found)
+            after = found.token_end
     return tuple(mentions)
 
 
@@ -169,7 +169,7 @@ def protected_tokens(document: Document) -> frozenset[int]:
 
 
 def _protected(document: Document) -> frozenset[int]:
-    from newsqa.analysis.variants import variant_form
+    from newsqa.analysis.variants import variant_tokens
 
     protected: set[int] = set()
     for mention in institution_mentions(document):
@@ -179,11 +179,8 @@ def _protected(document: Document) -> frozenset[int]:
     offices = _offices()
     lower_keys = set()
     capitalised: list[tuple[int, str]] = []
-    for index, token in enumerate(tokens):
-        entry = variant_form(token.text) if token.kind == "word" else None
-        if entry is None:
-            continue
-        if token.text[:1].islower():
+    for index, entry in variant_tokens(document):
+        if tokens[index].text[:1].islower():
             lower_keys.add(entry.key)
         elif index not in starts and index not in protected:
             capitalised.append((index, entry.key))
