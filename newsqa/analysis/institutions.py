@@ -16,7 +16,6 @@ name's own, not the writer's.
 from __future__ import annotations
 
 import functools
-import itertools
 
 import attrs
 import regex
@@ -87,12 +86,13 @@ def institution_mentions(document: Document) -> tuple[InstitutionMention, ...]:
 def _find(document: Document) -> tuple[InstitutionMention, ...]:
     by_first, qualifiers = _gazetteer()
     tokens = document.tokens
-    key_of = {text: _match_key(text) for text in set(document.token_texts)}
-    keys = list(map(key_of.__getitem__, document.token_texts))
+    texts = set(document.token_texts)
+    keys = _Keys(document.token_texts, dict(zip(texts, map(_match_key, texts), strict=True)))
+    starting = {text for text in texts if keys.of_text[text] in by_first}
     mentions: list[InstitutionMention] = []
     after = 0  # the token after the last mention: mentions do not overlap
     # Most words start no name: only the tokens that may start one are tried.
-    for i in itertools.compress(range(len(tokens)), map(by_first.__contains__, keys)):
+    for i in document.token_indices(starting):
         if i < after:
             continue
         candidates = by_first[keys[i]]
@@ -109,10 +109,23 @@ def _find(document: Document) -> tuple[InstitutionMention, ...]:
     return tuple(mentions)
 
 
+class _Keys:
+    """The match key of each token, looked up by its text."""
+
+    __slots__ = ("of_text", "texts")
+
+    def __init__(self, texts: tuple[str, ...], of_text: dict[str, str]) -> None:
+        self.texts = texts
+        self.of_text = of_text
+
+    def __getitem__(self, index: int) -> str:
+        return self.of_text[self.texts[index]]
+
+
 def _match(
     document: Document,
     tokens: tuple[Token, ...],
-    keys: list[str],
+    keys: _Keys,
     i: int,
     entry: Institution,
     qualifiers: dict[str, frozenset[str]],

@@ -37,6 +37,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import OSA
 
+from newsqa.analysis import WORD_CACHE
 from newsqa.analysis.institutions import institution_mentions, protected_tokens
 from newsqa.analysis.nationalities import adjective_of, nationality_words
 from newsqa.analysis.variants import (
@@ -254,7 +255,7 @@ class SpellingCheck(Check):
         # ways first, and look closer (typography, sentence starts) only at those.
         # Each distinct word is looked at once; a word is written two ways when two
         # distinct words share their lower case.
-        case_words = {text: word for text in set(document.token_texts) if (word := _case_word(text)) is not None}
+        case_words = {text: word for text in document.word_texts if (word := _case_word(text)) is not None}
         shapes: dict[str, set[str]] = defaultdict(set)
         for word in case_words.values():
             shapes[word.lower()].add(word)
@@ -299,19 +300,12 @@ class SpellingCheck(Check):
     # -- compounds -----------------------------------------------------------------------
 
     def _compounds(self, document: Document) -> Iterable[Finding]:
-        open_pairs, distinct = _compound_data()
+        open_pairs, _ = _compound_data()
         open_starts = _open_pair_starts()
         tokens = document.tokens
         # Each distinct word is looked at once: its form without a possessive, in
         # lower case, and its key with the hyphens taken out.
-        words: dict[str, tuple[str, str, str]] = {}
-        for text in document.word_texts:
-            word = _strip_possessive(text)
-            lower = word.lower()
-            if lower in distinct:
-                continue
-            key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
-            words[text] = (word, lower, key)
+        words = {text: found for text in document.word_texts if (found := _compound_forms(text)) is not None}
         # Only a family with a hyphenated or open form can mix styles, and most articles
         # have none: find those families first, then gather only their words.
         not_solid = {key for _, lower, key in words.values() if key != lower}
@@ -389,19 +383,31 @@ class SpellingCheck(Check):
             occurrences[word].append(_Occurrence(index, token.start, token.start + len(word), word))
         names = dict(occurrences)
         ranked = sorted(names, key=lambda w: (-len(names[w]), names[w][0].start))
-        # A slip keeps the first letter (see _looks_misspelt), so each name is compared
-        # only with the less frequent names that share its first letter, in rank order:
-        # comparing every pair grows with the square of the names in a long text.
-        by_initial: dict[str, list[str]] = defaultdict(list)
+        # A slip keeps the first letter and changes the length by two letters at most
+        # (see _looks_misspelt), so each name is compared only with the less frequent
+        # names of that initial and a length near its own, in rank order: comparing
+        # every pair grows with the square of the names in a long text.
+        by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in ranked:
-            by_initial[word[0]].append(word)
-        position = {word: n for words in by_initial.values() for n, word in enumerate(words)}
+            by_shape[(word[0], len(word))].append(word)
+        rank = {word: n for n, word in enumerate(ranked)}
         for anchor in ranked:
+            # A name written once anchors nothing (a slip is rarer than its name), and
+            # every name ranked after it is written once too.
+            if len(names[anchor]) < 2:
+                break
             # A capitalised word seen only at sentence starts is an ordinary word, not a name;
             # a misspelling may be shorter than the name.
             if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
                 continue
-            for rare in by_initial[anchor[0]][position[anchor] + 1 :]:
+            here = rank[anchor]
+            near = [
+                word
+                for size in range(len(anchor) - 2, len(anchor) + 3)
+                for word in by_shape.get((anchor[0], size), ())
+                if rank[word] > here
+            ]
+            for rare in sorted(near, key=rank.__getitem__):
                 # A rare spelling seen only at sentence starts may be an ordinary word
                 # (While, White); only a long name makes such a slip likely.
                 if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
@@ -439,7 +445,7 @@ class SpellingCheck(Check):
         tokens = document.tokens
         adjective_uses: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         slips: list[tuple[Token, Token, str]] = []
-        noun_texts = {text for text in set(document.token_texts) if text.lower() in nouns and not text[:1].isupper()}
+        noun_texts = {text for text in document.word_texts if text.lower() in nouns and not text[:1].isupper()}
         for after in document.token_indices(noun_texts):
             index = after - 1
             if not 1 <= index < len(tokens) - 1:
@@ -673,6 +679,21 @@ def _quoted_forms(forms: Iterable[str]) -> str:
     return "/".join(repr(f) for f in unique) if unique else "no other spelling"
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _compound_forms(text: str) -> tuple[str, str, str] | None:
+    """The word without a possessive, in lower case, and its key with the hyphens taken out.
+
+    None for a word the compounds rule leaves alone (a listed pair of distinct words).
+    """
+    word = _strip_possessive(text)
+    lower = word.lower()
+    if lower in _compound_data()[1]:
+        return None
+    key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
+    return word, lower, key
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _case_word(text: str) -> str | None:
     """The word whose capitals the capitals rule compares, or None for a token it ignores."""
     # Most tokens are lower-case words; stripping a possessive never changes the first letter.
@@ -688,6 +709,7 @@ def _case_word(text: str) -> str | None:
     return word
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _name_word(text: str) -> str | None:
     """The word the names rule compares, or None for a word that cannot be a name."""
     word = _strip_possessive(text)
