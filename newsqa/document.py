@@ -14,7 +14,8 @@ import datetime as dt
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
@@ -52,7 +53,6 @@ _TOKEN_START = operator.itemgetter(0)
 _TOKEN_TEXT = operator.itemgetter(2)
 _TOKEN_KIND = operator.itemgetter(3)
 _NUMBER_KIND = "number"
-_WORD_KIND = "word"
 _TERMINAL = frozenset(".!?…:;,")
 _CLOSING_AFTER_TERMINAL = frozenset("\"'”’)]")
 _HEADING_MAX_WORDS = 12
@@ -230,17 +230,23 @@ class Document:
         return self.memo("token-texts", _token_texts)
 
     @property
+    def token_positions(self) -> Mapping[str, Sequence[int]]:
+        """Each distinct token text and the indices of its tokens, in order (computed once)."""
+        return self.memo("token-positions", _token_positions)
+
+    @property
     def word_texts(self) -> frozenset[str]:
         """The distinct texts of the tokens of kind ``"word"`` (computed once, on first use)."""
         return self.memo("word-texts", _word_texts)
 
-    def token_indices(self, texts: Container[str]) -> list[int]:
-        """Indices of the tokens whose text is in ``texts``, in order.
+    def token_indices(self, texts: Iterable[str]) -> list[int]:
+        """Indices of the tokens whose text is one of ``texts``, in order.
 
         Checks decide what they look for once per distinct word, then visit only
-        those tokens: the scan over every token runs in C.
+        those tokens.
         """
-        return list(itertools.compress(range(len(self.tokens)), map(texts.__contains__, self.token_texts)))
+        positions = self.token_positions
+        return sorted(itertools.chain.from_iterable(positions.get(text, ()) for text in texts))
 
     def sentence_tokens(self, sentence: Sentence) -> Sequence[Token]:
         """The tokens of one sentence."""
@@ -355,9 +361,18 @@ def _token_texts(document: Document) -> tuple[str, ...]:
     return tuple(map(_TOKEN_TEXT, document.tokens))
 
 
+def _token_positions(document: Document) -> dict[str, list[int]]:
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(map(_TOKEN_TEXT, document.tokens)):
+        positions[text].append(index)
+    return dict(positions)
+
+
 def _word_texts(document: Document) -> frozenset[str]:
-    kinds = map(_TOKEN_KIND, document.tokens)
-    return frozenset(itertools.compress(document.token_texts, map(_WORD_KIND.__eq__, kinds)))
+    # A token's kind follows from its text (a number starts with a digit, an acronym
+    # ends with a full stop, a word does neither), so one token of each text tells.
+    tokens = document.tokens
+    return frozenset(text for text, indices in document.token_positions.items() if tokens[indices[0]].kind == "word")
 
 
 def _tokenise(text: str) -> list[Token]:

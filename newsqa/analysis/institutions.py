@@ -86,7 +86,7 @@ def institution_mentions(document: Document) -> tuple[InstitutionMention, ...]:
 def _find(document: Document) -> tuple[InstitutionMention, ...]:
     by_first, qualifiers = _gazetteer()
     tokens = document.tokens
-    texts = set(document.token_texts)
+    texts = document.token_positions.keys()
     keys = _Keys(document.token_texts, dict(zip(texts, map(_match_key, texts), strict=True)))
     starting = {text for text in texts if keys.of_text[text] in by_first}
     mentions: list[InstitutionMention] = []
