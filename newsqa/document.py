@@ -332,26 +332,35 @@ class Document:
 
     # -- segmentation -------------------------------------------------------------------
 
-    def _split_sentences(self) -> Iterator[Sentence]:
+    def _split_sentences(self) -> list[Sentence]:
+        text = self.text
         token_starts = list(map(_TOKEN_START, self.tokens))
-        index = 0
+        abbreviations = _abbreviations()
+        openers = _sentence_openers()
+        sentences: list[Sentence] = []
+        first_token = 0
         for paragraph in self.paragraphs:
             if paragraph.is_heading:
                 pieces = [(paragraph.start, paragraph.end)]
             else:
-                pieces = list(_sentence_bounds(self.text, paragraph.start, paragraph.end))
+                pieces = _sentence_bounds(text, paragraph.start, paragraph.end, abbreviations, openers)
             for start, end in pieces:
-                yield Sentence(
-                    index=index,
-                    start=start,
-                    end=end,
-                    text=self.text[start:end],
-                    paragraph=paragraph.index,
-                    token_start=bisect.bisect_left(token_starts, start),
-                    token_end=bisect.bisect_left(token_starts, end),
-                    is_heading=paragraph.is_heading,
+                # Sentences come in order, so each token search starts where the last ended.
+                first_token = bisect.bisect_left(token_starts, start, first_token)
+                after_token = bisect.bisect_left(token_starts, end, first_token)
+                sentences.append(
+                    Sentence(
+                        len(sentences),
+                        start,
+                        end,
+                        text[start:end],
+                        paragraph.index,
+                        first_token,
+                        after_token,
+                        paragraph.is_heading,
+                    )
                 )
-                index += 1
+        return sentences
 
 
 _MAKE_TOKEN = functools.partial(tuple.__new__, Token)
@@ -399,15 +408,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line's content, trailing line break excluded."""
-    start = 0
-    for match in _LINE_BREAK.finditer(text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
-
-
 def _is_wrapped_block(lines: Sequence[tuple[int, int]], text: str) -> bool:
     """True for a block of hard-wrapped lines (one paragraph), false for one line a paragraph.
 
@@ -448,39 +448,44 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return words > 0
 
 
-def _paragraphs(text: str) -> Iterator[Paragraph]:
-    index = 0
+def _paragraphs(text: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
     block: list[tuple[int, int]] = []
-
-    def flush() -> Iterator[Paragraph]:
-        nonlocal index
-        if not block:
-            return
-        groups = [block[:]] if _is_wrapped_block(block, text) else [[line] for line in block]
-        for group in groups:
-            start, end = group[0][0], group[-1][1]
-            yield Paragraph(
-                index=index,
-                start=start,
-                end=end,
-                text=text[start:end],
-                is_heading=len(group) == 1 and _is_heading(text, start, end),
-            )
-            index += 1
-        block.clear()
-
-    for line_start, line_end in _lines(text):
-        start, end = _trimmed(text, line_start, line_end)
-        if start == end:
-            yield from flush()
-        else:
-            block.append((start, end))
-    yield from flush()
+    line_start = 0
+    breaks = itertools.chain(map(regex.Match.span, _LINE_BREAK.finditer(text)), [(len(text), len(text))])
+    for line_end, next_start in breaks:
+        # str.strip removes exactly the characters str.isspace calls white space.
+        content = text[line_start:line_end].lstrip()
+        line_start = next_start
+        if content:
+            start = line_end - len(content)
+            block.append((start, start + len(content.rstrip())))
+        elif block:
+            _add_block(text, block, paragraphs)
+            block = []
+    if block:
+        _add_block(text, block, paragraphs)
+    return paragraphs
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    titles, others = _abbreviations()
-    openers = _sentence_openers()
+def _add_block(text: str, block: list[tuple[int, int]], paragraphs: list[Paragraph]) -> None:
+    """Add the paragraphs of a block of lines between blank lines: one, or one a line."""
+    groups = [block] if _is_wrapped_block(block, text) else [[line] for line in block]
+    for group in groups:
+        start, end = group[0][0], group[-1][1]
+        is_heading = len(group) == 1 and _is_heading(text, start, end)
+        paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end], is_heading))
+
+
+def _sentence_bounds(
+    text: str,
+    start: int,
+    end: int,
+    abbreviations: tuple[frozenset[str], frozenset[str]],
+    openers: frozenset[str],
+) -> list[tuple[int, int]]:
+    titles, others = abbreviations
+    bounds: list[tuple[int, int]] = []
     sentence_start = start
     for match in _SENTENCE_END.finditer(text, start, end):
         cut = match.end()
@@ -491,11 +496,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int
             break
         if not _is_boundary(text, sentence_start, match.start(), nxt, end, titles, others, openers):
             continue
-        yield sentence_start, cut
+        bounds.append((sentence_start, cut))
         sentence_start = nxt
     last_start, last_end = _trimmed(text, sentence_start, end)
     if last_end > last_start:
-        yield last_start, last_end
+        bounds.append((last_start, last_end))
+    return bounds
 
 
 # Searched right to left from the full stop: a forward search would try every
