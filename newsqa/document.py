@@ -12,8 +12,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+import itertools
+import operator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 import regex
@@ -45,6 +48,11 @@ _TOKEN = regex.compile(
 # Matches only at the start of a run of punctuation and never gives characters
 # back, so a long run of dots is scanned once rather than once per dot.
 _SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++['"”’)\]]*+(?=\s)""")
+_MATCH_KIND = operator.attrgetter("lastgroup")
+_TOKEN_START = operator.itemgetter(0)
+_TOKEN_TEXT = operator.itemgetter(2)
+_TOKEN_KIND = operator.itemgetter(3)
+_NUMBER_KIND = "number"
 _TERMINAL = frozenset(".!?…:;,")
 _CLOSING_AFTER_TERMINAL = frozenset("\"'”’)]")
 _HEADING_MAX_WORDS = 12
@@ -61,9 +69,14 @@ def _sentence_openers() -> frozenset[str]:
     return frozenset(data_lines("sentence_openers.txt"))
 
 
-@attrs.frozen
-class Token:
-    """A word or number. ``kind`` is ``"word"``, ``"number"`` or ``"acronym"`` (U.S.)."""
+class Token(NamedTuple):
+    """A word or number. ``kind`` is ``"word"``, ``"number"`` or ``"acronym"`` (U.S.).
+
+    A named tuple rather than an attrs class: a document has one for every word,
+    and a tuple is built in C without running an ``__init__`` for each (reading a
+    field costs a little more than from a slotted class, which the checks that
+    read tokens most did not measurably feel).
+    """
 
     start: int
     end: int
@@ -195,7 +208,9 @@ class Document:
         self.quotations: tuple[Quotation, ...] = tuple(
             q for p in self.paragraphs for q in _quotations(text, p.start, p.end)
         )
-        self.words: tuple[Token, ...] = tuple(t for t in self.tokens if t.kind != "number")
+        self.words: tuple[Token, ...] = tuple(
+            itertools.compress(self.tokens, map(_NUMBER_KIND.__ne__, map(_TOKEN_KIND, self.tokens)))
+        )
         self._sentence_starts = [s.start for s in self.sentences]
         self._quotation_starts = [q.inner_start for q in self.quotations]
         self._memo: dict[str, Any] = {}
@@ -210,6 +225,30 @@ class Document:
     def headings(self) -> tuple[Paragraph, ...]:
         """Paragraphs that read as headings: short lines without final punctuation, or questions."""
         return tuple(p for p in self.paragraphs if p.is_heading)
+
+    @property
+    def token_texts(self) -> tuple[str, ...]:
+        """The text of each token, in order (computed once, on first use)."""
+        return self.memo("token-texts", _token_texts)
+
+    @property
+    def token_positions(self) -> Mapping[str, Sequence[int]]:
+        """Each distinct token text and the indices of its tokens, in order (computed once)."""
+        return self.memo("token-positions", _token_positions)
+
+    @property
+    def word_texts(self) -> frozenset[str]:
+        """The distinct texts of the tokens of kind ``"word"`` (computed once, on first use)."""
+        return self.memo("word-texts", _word_texts)
+
+    def token_indices(self, texts: Iterable[str]) -> list[int]:
+        """Indices of the tokens whose text is one of ``texts``, in order.
+
+        Checks decide what they look for once per distinct word, then visit only
+        those tokens.
+        """
+        positions = self.token_positions
+        return sorted(itertools.chain.from_iterable(positions.get(text, ()) for text in texts))
 
     def sentence_tokens(self, sentence: Sentence) -> Sequence[Token]:
         """The tokens of one sentence."""
@@ -295,32 +334,72 @@ class Document:
 
     # -- segmentation -------------------------------------------------------------------
 
-    def _split_sentences(self) -> Iterator[Sentence]:
-        token_starts = [t.start for t in self.tokens]
-        index = 0
+    def _split_sentences(self) -> list[Sentence]:
+        text = self.text
+        token_starts = list(map(_TOKEN_START, self.tokens))
+        abbreviations = _abbreviations()
+        openers = _sentence_openers()
+        sentences: list[Sentence] = []
+        first_token = 0
         for paragraph in self.paragraphs:
             if paragraph.is_heading:
                 pieces = [(paragraph.start, paragraph.end)]
             else:
-                pieces = list(_sentence_bounds(self.text, paragraph.start, paragraph.end))
+                pieces = _sentence_bounds(text, paragraph.start, paragraph.end, abbreviations, openers)
             for start, end in pieces:
-                yield Sentence(
-                    index=index,
-                    start=start,
-                    end=end,
-                    text=self.text[start:end],
-                    paragraph=paragraph.index,
-                    token_start=bisect.bisect_left(token_starts, start),
-                    token_end=bisect.bisect_left(token_starts, end),
-                    is_heading=paragraph.is_heading,
+                # Sentences come in order, so each token search starts where the last ended.
+                first_token = bisect.bisect_left(token_starts, start, first_token)
+                after_token = bisect.bisect_left(token_starts, end, first_token)
+                sentences.append(
+                    Sentence(
+                        len(sentences),
+                        start,
+                        end,
+                        text[start:end],
+                        paragraph.index,
+                        first_token,
+                        after_token,
+                        paragraph.is_heading,
+                    )
                 )
-                index += 1
+        return sentences
+
+
+_MAKE_TOKEN = functools.partial(tuple.__new__, Token)
+
+
+def _token_texts(document: Document) -> tuple[str, ...]:
+    return tuple(map(_TOKEN_TEXT, document.tokens))
+
+
+def _token_positions(document: Document) -> dict[str, list[int]]:
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(map(_TOKEN_TEXT, document.tokens)):
+        positions[text].append(index)
+    return dict(positions)
+
+
+def _word_texts(document: Document) -> frozenset[str]:
+    # A token's kind follows from its text (a number starts with a digit, an acronym
+    # ends with a full stop, a word does neither), so one token of each text tells.
+    tokens = document.tokens
+    return frozenset(text for text, indices in document.token_positions.items() if tokens[indices[0]].kind == "word")
 
 
 def _tokenise(text: str) -> list[Token]:
-    # The hottest loop of segmenting: positional arguments and one comprehension
-    # rather than a generator with keyword arguments (a fifth less time per token).
-    return [Token(m.start(), m.end(), m.group(), m.lastgroup or "word") for m in _TOKEN.finditer(text)]
+    # The hottest loop of segmenting, so every step runs in C: the match methods
+    # mapped over the matches, the fields zipped and each tuple made by
+    # ``tuple.__new__``, with no Python call per token. Every alternative of
+    # _TOKEN is a named group, so ``lastgroup`` is always the kind.
+    matches = list(_TOKEN.finditer(text))
+    fields = zip(
+        map(regex.Match.start, matches),
+        map(regex.Match.end, matches),
+        map(regex.Match.group, matches),
+        map(_MATCH_KIND, matches),
+        strict=True,
+    )
+    return list(map(_MAKE_TOKEN, fields))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -329,15 +408,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line's content, trailing line break excluded."""
-    start = 0
-    for match in _LINE_BREAK.finditer(text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
 
 
 def _is_wrapped_block(lines: Sequence[tuple[int, int]], text: str) -> bool:
@@ -380,39 +450,44 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return words > 0
 
 
-def _paragraphs(text: str) -> Iterator[Paragraph]:
-    index = 0
+def _paragraphs(text: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
     block: list[tuple[int, int]] = []
-
-    def flush() -> Iterator[Paragraph]:
-        nonlocal index
-        if not block:
-            return
-        groups = [block[:]] if _is_wrapped_block(block, text) else [[line] for line in block]
-        for group in groups:
-            start, end = group[0][0], group[-1][1]
-            yield Paragraph(
-                index=index,
-                start=start,
-                end=end,
-                text=text[start:end],
-                is_heading=len(group) == 1 and _is_heading(text, start, end),
-            )
-            index += 1
-        block.clear()
-
-    for line_start, line_end in _lines(text):
-        start, end = _trimmed(text, line_start, line_end)
-        if start == end:
-            yield from flush()
-        else:
-            block.append((start, end))
-    yield from flush()
+    line_start = 0
+    breaks = itertools.chain(map(regex.Match.span, _LINE_BREAK.finditer(text)), [(len(text), len(text))])
+    for line_end, next_start in breaks:
+        # str.strip removes exactly the characters str.isspace calls white space.
+        content = text[line_start:line_end].lstrip()
+        line_start = next_start
+        if content:
+            start = line_end - len(content)
+            block.append((start, start + len(content.rstrip())))
+        elif block:
+            _add_block(text, block, paragraphs)
+            block = []
+    if block:
+        _add_block(text, block, paragraphs)
+    return paragraphs
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    titles, others = _abbreviations()
-    openers = _sentence_openers()
+def _add_block(text: str, block: list[tuple[int, int]], paragraphs: list[Paragraph]) -> None:
+    """Add the paragraphs of a block of lines between blank lines: one, or one a line."""
+    groups = [block] if _is_wrapped_block(block, text) else [[line] for line in block]
+    for group in groups:
+        start, end = group[0][0], group[-1][1]
+        is_heading = len(group) == 1 and _is_heading(text, start, end)
+        paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end], is_heading))
+
+
+def _sentence_bounds(
+    text: str,
+    start: int,
+    end: int,
+    abbreviations: tuple[frozenset[str], frozenset[str]],
+    openers: frozenset[str],
+) -> list[tuple[int, int]]:
+    titles, others = abbreviations
+    bounds: list[tuple[int, int]] = []
     sentence_start = start
     for match in _SENTENCE_END.finditer(text, start, end):
         cut = match.end()
@@ -423,11 +498,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int
             break
         if not _is_boundary(text, sentence_start, match.start(), nxt, end, titles, others, openers):
             continue
-        yield sentence_start, cut
+        bounds.append((sentence_start, cut))
         sentence_start = nxt
     last_start, last_end = _trimmed(text, sentence_start, end)
     if last_end > last_start:
-        yield last_start, last_end
+        bounds.append((last_start, last_end))
+    return bounds
 
 
 # Searched right to left from the full stop: a forward search would try every

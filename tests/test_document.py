@@ -185,3 +185,25 @@ def test_sentence_at_and_in_quotation() -> None:
     assert doc.sentence_at(text.index("Then")).text == "Then he left."  # type: ignore[union-attr]
     assert doc.in_quotation(text.index("will")) is not None
     assert doc.in_quotation(text.index("Then")) is None
+
+
+def test_token_positions_indices_and_word_texts() -> None:
+    doc = Document("The U.S. paid 1,000 to the firm. The firm’s 3 staff said the U.S. paid.")
+    texts = [t.text for t in doc.tokens]
+    assert doc.token_texts == tuple(texts)
+    assert doc.token_positions["the"] == [i for i, text in enumerate(texts) if text == "the"]
+    assert doc.token_positions["U.S."] == [1, 13]
+    # In token order, whatever the order of the texts asked for; unknown texts find nothing.
+    assert doc.token_indices(["paid", "The", "absent"]) == [0, 2, 7, 14]
+    assert [texts[i] for i in doc.token_indices({"firm", "firm’s"})] == ["firm", "firm’s"]
+    # Numbers and acronyms are tokens but not words.
+    assert doc.word_texts == {"The", "paid", "to", "the", "firm", "firm’s", "staff", "said"}
+
+
+def test_tokens_are_immutable_named_fields() -> None:
+    token = Document("Berlin talks").tokens[0]
+    assert (token.start, token.end, token.text, token.kind) == (0, 6, "Berlin", "word")
+    assert token.is_capitalised
+    assert token == type(token)(start=0, end=6, text="Berlin", kind="word")
+    with pytest.raises(AttributeError):
+        token.start = 1  # type: ignore[misc]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsqa.analysis.institutions import institution_mentions, protected_tokens
-from newsqa.analysis.variants import counterpart, detect_variety, variant_key
+from newsqa.analysis.variants import counterpart, detect_variety, variant_key, variant_tokens
 from newsqa.document import Document
 
 
@@ -122,3 +122,12 @@ def test_words_of_other_proper_names_are_protected() -> None:
     protected = {document.tokens[i].text for i in protected_tokens(document)}
     assert "Center" in protected
     assert "Defense" not in protected
+
+
+def test_variant_tokens_are_the_variant_words_in_order() -> None:
+    doc = Document("Defence chiefs met. The defense budget and the colour of the Colors were set.")
+    found = [(doc.tokens[i].text, entry.key) for i, entry in variant_tokens(doc)]
+    assert [text for text, _ in found] == ["Defence", "defense", "colour", "Colors"]
+    assert found[0][1] == found[1][1] == variant_key("defence")
+    assert found[2][1] == found[3][1] == variant_key("color")
+    assert variant_tokens(doc) is variant_tokens(doc)  # memoised on the document

@@ -86,14 +86,16 @@ def institution_mentions(document: Document) -> tuple[InstitutionMention, ...]:
 def _find(document: Document) -> tuple[InstitutionMention, ...]:
     by_first, qualifiers = _gazetteer()
     tokens = document.tokens
-    keys = [_match_key(t.text) for t in tokens]
+    texts = document.token_positions.keys()
+    keys = _Keys(document.token_texts, dict(zip(texts, map(_match_key, texts), strict=True)))
+    starting = {text for text in texts if keys.of_text[text] in by_first}
     mentions: list[InstitutionMention] = []
-    i = 0
-    while i < len(tokens):
-        candidates = by_first.get(keys[i])
-        if not candidates:  # most words start no name: skip the sort
-            i += 1
+    after = 0  # the token after the last mention: mentions do not overlap
+    # Most words start no name: only the tokens that may start one are tried.
+    for i in document.token_indices(starting):
+        if i < after:
             continue
+        candidates = by_first[keys[i]]
         found: InstitutionMention | None = None
         for entry in sorted(candidates, key=lambda e: -len(e.words)):
             mention = _match(document, tokens, keys, i, entry, qualifiers)
@@ -101,18 +103,29 @@ def _find(document: Document) -> tuple[InstitutionMention, ...]:
                 if found is not None and mention.token_end < found.token_end:
                     continue
                 found = mention
-        if found is None:
-            i += 1
-            continue
-        mentions.append(found)
-        i = found.token_end
+        if found is not None:
+            mentions.append(found)
+            after = found.token_end
     return tuple(mentions)
+
+
+class _Keys:
+    """The match key of each token, looked up by its text."""
+
+    __slots__ = ("of_text", "texts")
+
+    def __init__(self, texts: tuple[str, ...], of_text: dict[str, str]) -> None:
+        self.texts = texts
+        self.of_text = of_text
+
+    def __getitem__(self, index: int) -> str:
+        return self.of_text[self.texts[index]]
 
 
 def _match(
     document: Document,
     tokens: tuple[Token, ...],
-    keys: list[str],
+    keys: _Keys,
     i: int,
     entry: Institution,
     qualifiers: dict[str, frozenset[str]],
@@ -169,7 +182,7 @@ def protected_tokens(document: Document) -> frozenset[int]:
 
 
 def _protected(document: Document) -> frozenset[int]:
-    from newsqa.analysis.variants import variant_form
+    from newsqa.analysis.variants import variant_tokens
 
     protected: set[int] = set()
     for mention in institution_mentions(document):
@@ -179,11 +192,8 @@ def _protected(document: Document) -> frozenset[int]:
     offices = _offices()
     lower_keys = set()
     capitalised: list[tuple[int, str]] = []
-    for index, token in enumerate(tokens):
-        entry = variant_form(token.text) if token.kind == "word" else None
-        if entry is None:
-            continue
-        if token.text[:1].islower():
+    for index, entry in variant_tokens(document):
+        if tokens[index].text[:1].islower():
             lower_keys.add(entry.key)
         elif index not in starts and index not in protected:
             capitalised.append((index, entry.key))

@@ -35,6 +35,7 @@ __all__ = [
     "normalise",
     "variant_form",
     "variant_key",
+    "variant_tokens",
 ]
 
 #: The varieties the table knows, in the order of its tag columns and of tie-breaking.
@@ -184,15 +185,30 @@ def detect_variety(document: Document) -> VarietyEvidence:
     return document.memo("variety", _detect)
 
 
+def variant_tokens(document: Document) -> tuple[tuple[int, VariantForm], ...]:
+    """The words of ``document`` that are one spelling of a variant family: (token index, form), in order.
+
+    Memoised: the variety, the protected names and the spelling check all start from these.
+    """
+    return document.memo("variant-tokens", _variant_tokens)
+
+
+def _variant_tokens(document: Document) -> tuple[tuple[int, VariantForm], ...]:
+    # Looked up once per distinct word, then only the tokens found are visited.
+    entries = {text: entry for text in document.word_texts if (entry := variant_form(text)) is not None}
+    tokens = document.tokens
+    texts = document.token_texts
+    return tuple(
+        (index, entries[texts[index]]) for index in document.token_indices(entries) if tokens[index].kind == "word"
+    )
+
+
 def _detect(document: Document) -> VarietyEvidence:
     protected = protected_tokens(document)
     counts: Counter[str] = Counter()
     markers: Counter[str] = Counter()
-    for index, token in enumerate(document.tokens):
-        if token.kind != "word" or index in protected:
-            continue
-        entry = variant_form(token.text)
-        if entry is None or not entry.is_marker:
+    for index, entry in variant_tokens(document):
+        if index in protected or not entry.is_marker:
             continue
         markers[entry.form] += 1
         for variety in entry.preferred:

@@ -37,6 +37,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import OSA
 
+from newsqa.analysis import WORD_CACHE
 from newsqa.analysis.institutions import institution_mentions, protected_tokens
 from newsqa.analysis.nationalities import adjective_of, nationality_words
 from newsqa.analysis.variants import (
@@ -47,6 +48,7 @@ from newsqa.analysis.variants import (
     match_case,
     spelling_variety,
     variant_form,
+    variant_tokens,
 )
 from newsqa.document import Document, Token
 from newsqa.registry import Check, CheckResult, Rule, register_check
@@ -251,23 +253,26 @@ class SpellingCheck(Check):
     def _capitals(self, document: Document, dominant: str | None, house: str | None) -> Iterable[Finding]:
         # Most articles capitalise every word one way: find the words written two
         # ways first, and look closer (typography, sentence starts) only at those.
-        first_shape: dict[str, str] = {}
-        mixed: set[str] = set()
-        for token in document.tokens:
-            word = _case_word(token)
-            if word is not None and first_shape.setdefault(word.lower(), word) != word:
-                mixed.add(word.lower())
+        # Each distinct word is looked at once; a word is written two ways when two
+        # distinct words share their lower case.
+        case_words = {text: word for text in document.word_texts if (word := _case_word(text)) is not None}
+        shapes: dict[str, set[str]] = defaultdict(set)
+        for word in case_words.values():
+            shapes[word.lower()].add(word)
+        mixed = {lower for lower, words in shapes.items() if len(words) > 1}
         if not mixed:
             return
         groups: dict[str, list[_Occurrence]] = defaultdict(list)
         initial = {s.token_start for s in document.sentences}
         skipped = _shouting_tokens(document)
-        for index, token in enumerate(document.tokens):
+        tokens = document.tokens
+        wanted = {text for text, word in case_words.items() if word.lower() in mixed}
+        for index in document.token_indices(wanted):
             if index in skipped:
                 continue
-            word = _case_word(token)
-            if word is not None and word.lower() in mixed:
-                groups[word.lower()].append(_Occurrence(index, token.start, token.start + len(word), word))
+            token = tokens[index]
+            word = case_words[token.text]
+            groups[word.lower()].append(_Occurrence(index, token.start, token.start + len(word), word))
         for occurrences in groups.values():
             if all(o.text == occurrences[0].text for o in occurrences):
                 continue
@@ -295,33 +300,33 @@ class SpellingCheck(Check):
     # -- compounds -----------------------------------------------------------------------
 
     def _compounds(self, document: Document) -> Iterable[Finding]:
-        open_pairs, distinct = _compound_data()
+        open_pairs, _ = _compound_data()
+        open_starts = _open_pair_starts()
         tokens = document.tokens
+        # Each distinct word is looked at once: its form without a possessive, in
+        # lower case, and its key with the hyphens taken out.
+        words = {text: found for text in document.word_texts if (found := _compound_forms(text)) is not None}
         # Only a family with a hyphenated or open form can mix styles, and most articles
         # have none: find those families first, then gather only their words.
-        not_solid: set[str] = set()
-        for index, token in enumerate(tokens):
-            if token.kind != "word":
+        not_solid = {key for _, lower, key in words.values() if key != lower}
+        opening = {text for text, (_, lower, _) in words.items() if lower in open_starts}
+        for index in document.token_indices(opening):
+            if tokens[index].kind != "word":
                 continue
-            lower = _strip_possessive(token.text).lower()
-            if lower in distinct:
-                continue
-            if "-" in lower or "‐" in lower:
-                not_solid.add(lower.replace("-", "").replace("‐", ""))
-            solid = _open_compound(document, index, lower, open_pairs)
+            solid = _open_compound(document, index, words[tokens[index].text][1], open_pairs)
             if solid is not None:
                 not_solid.add(solid)
         if not not_solid:
             return
         groups: dict[str, list[_Occurrence]] = defaultdict(list)
-        for index, token in enumerate(tokens):
+        wanted = opening | {
+            text for text, (_, _, key) in words.items() if len(key) >= _COMPOUND_MIN_LETTERS and key in not_solid
+        }
+        for index in document.token_indices(wanted):
+            token = tokens[index]
             if token.kind != "word":
                 continue
-            word = _strip_possessive(token.text)
-            lower = word.lower()
-            if lower in distinct:
-                continue
-            key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
+            word, lower, key = words[token.text]
             if len(key) >= _COMPOUND_MIN_LETTERS and key in not_solid:
                 groups[key].append(_Occurrence(index, token.start, token.start + len(word), word))
             solid = _open_compound(document, index, lower, open_pairs)
@@ -369,34 +374,40 @@ class SpellingCheck(Check):
         known = frozenset(self.config.known_names)
         places = nationality_words()
         occurrences: dict[str, list[_Occurrence]] = defaultdict(list)
-        for index, token in enumerate(tokens):
+        candidates = {text: word for text in document.word_texts if (word := _name_word(text)) is not None}
+        for index in document.token_indices(candidates):
+            token = tokens[index]
             if token.kind != "word" or index in headings:
                 continue
-            word = _strip_possessive(token.text)
-            if (
-                len(word) < _NAME_MIN_LENGTH - 1
-                or not word[:1].isupper()
-                or not word[1:].islower()
-                or not word.isalpha()
-                or variant_form(word) is not None
-            ):
-                continue
+            word = candidates[token.text]
             occurrences[word].append(_Occurrence(index, token.start, token.start + len(word), word))
         names = dict(occurrences)
         ranked = sorted(names, key=lambda w: (-len(names[w]), names[w][0].start))
-        # A slip keeps the first letter (see _looks_misspelt), so each name is compared
-        # only with the less frequent names that share its first letter, in rank order:
-        # comparing every pair grows with the square of the names in a long text.
-        by_initial: dict[str, list[str]] = defaultdict(list)
+        # A slip keeps the first letter and changes the length by two letters at most
+        # (see _looks_misspelt), so each name is compared only with the less frequent
+        # names of that initial and a length near its own, in rank order: comparing
+        # every pair grows with the square of the names in a long text.
+        by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in ranked:
-            by_initial[word[0]].append(word)
-        position = {word: n for words in by_initial.values() for n, word in enumerate(words)}
+            by_shape[(word[0], len(word))].append(word)
+        rank = {word: n for n, word in enumerate(ranked)}
         for anchor in ranked:
+            # A name written once anchors nothing (a slip is rarer than its name), and
+            # every name ranked after it is written once too.
+            if len(names[anchor]) < 2:
+                break
             # A capitalised word seen only at sentence starts is an ordinary word, not a name;
             # a misspelling may be shorter than the name.
             if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
                 continue
-            for rare in by_initial[anchor[0]][position[anchor] + 1 :]:
+            here = rank[anchor]
+            near = [
+                word
+                for size in range(len(anchor) - 2, len(anchor) + 3)
+                for word in by_shape.get((anchor[0], size), ())
+                if rank[word] > here
+            ]
+            for rare in sorted(near, key=rank.__getitem__):
                 # A rare spelling seen only at sentence starts may be an ordinary word
                 # (While, White); only a long name makes such a slip likely.
                 if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
@@ -434,10 +445,12 @@ class SpellingCheck(Check):
         tokens = document.tokens
         adjective_uses: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         slips: list[tuple[Token, Token, str]] = []
-        for index in range(1, len(tokens) - 1):
-            token, noun = tokens[index], tokens[index + 1]
-            if noun.text.lower() not in nouns or noun.text[:1].isupper():
+        noun_texts = {text for text in document.word_texts if text.lower() in nouns and not text[:1].isupper()}
+        for after in document.token_indices(noun_texts):
+            index = after - 1
+            if not 1 <= index < len(tokens) - 1:
                 continue
+            token, noun = tokens[index], tokens[after]
             adjective = adjective_of(token.text)
             if adjective is not None and tokens[index - 1].text.lower() in determiners:
                 slips.append((token, noun, adjective))
@@ -474,14 +487,14 @@ class _VariantAnalysis:
         self.house = house
         self.dominant = dominant
         self.families: dict[str, list[tuple[_Occurrence, VariantForm]]] = defaultdict(list)
-        for index, token in enumerate(document.tokens):
-            if token.kind != "word" or index in protected:
+        tokens = document.tokens
+        for index, entry in variant_tokens(document):
+            if index in protected:
                 continue
-            entry = variant_form(token.text)
-            if entry is not None:
-                word = _strip_possessive(token.text)
-                occurrence = _Occurrence(index, token.start, token.start + len(word), word)
-                self.families[entry.key].append((occurrence, entry))
+            token = tokens[index]
+            word = _strip_possessive(token.text)
+            occurrence = _Occurrence(index, token.start, token.start + len(word), word)
+            self.families[entry.key].append((occurrence, entry))
         self.mixed = self._mixed()
 
     def _mixed(self) -> bool:
@@ -666,16 +679,47 @@ def _quoted_forms(forms: Iterable[str]) -> str:
     return "/".join(repr(f) for f in unique) if unique else "no other spelling"
 
 
-def _case_word(token: Token) -> str | None:
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _compound_forms(text: str) -> tuple[str, str, str] | None:
+    """The word without a possessive, in lower case, and its key with the hyphens taken out.
+
+    None for a word the compounds rule leaves alone (a listed pair of distinct words).
+    """
+    word = _strip_possessive(text)
+    lower = word.lower()
+    if lower in _compound_data()[1]:
+        return None
+    key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
+    return word, lower, key
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _case_word(text: str) -> str | None:
     """The word whose capitals the capitals rule compares, or None for a token it ignores."""
     # Most tokens are lower-case words; stripping a possessive never changes the first letter.
-    if token.kind == "number" or not token.text[:1].isupper():
+    # A number starts with a digit, so it is never upper case.
+    if not text[:1].isupper():
         return None
-    word = _strip_possessive(token.text)
+    word = _strip_possessive(text)
     if len(word) < _CASE_MIN_LETTERS or not word[:1].isupper() or not word.isalpha():
         return None
     # Long words in capitals are typography (a company name in a listing), not acronyms.
     if word.isupper() and len(word) > _ACRONYM_MAX_LETTERS:
+        return None
+    return word
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _name_word(text: str) -> str | None:
+    """The word the names rule compares, or None for a word that cannot be a name."""
+    word = _strip_possessive(text)
+    if (
+        len(word) < _NAME_MIN_LENGTH - 1
+        or not word[:1].isupper()
+        or not word[1:].islower()
+        or not word.isalpha()
+        or variant_form(word) is not None
+    ):
         return None
     return word
 
