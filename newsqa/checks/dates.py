@@ -22,17 +22,18 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+import attrs
 import regex
 
-from newsqa.dates.agreement import agreeing_publication_dates, describe_agreement
+from newsqa.dates.agreement import Resolution, agreeing_publication_dates, describe_agreement, resolution
 from newsqa.dates.analysis import TimeMention, numeric_day_first, resolve_in, time_mentions
-from newsqa.dates.events import EventLink, event_links
+from newsqa.dates.events import EventLink, linked_pairs
 from newsqa.dates.expression import Kind
 from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense
 from newsqa.document import Document
 from newsqa.registry import Check, CheckResult, Rule, register_check
-from newsqa.report import DateMention, Finding, Severity
+from newsqa.report import DateMention, Finding, Severity, Span
 
 __all__ = ["DatesCheck"]
 
@@ -247,63 +248,101 @@ class DatesCheck(Check):
     # -- NQ404 ------------------------------------------------------------------------------------
 
     def _two_days(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
-        links = event_links(document, mentions, restated_sentence_pairs(document))
-        conflicts: list[tuple[EventLink, str | None]] = []
-        for link in links:
-            if document.published is not None:
-                a, b = link.first.timex.interval, link.second.timex.interval
+        if not _may_conflict(document, mentions):
+            return  # the restated passages are not even asked for
+        dated, pairs = linked_pairs(document, mentions, restated_sentence_pairs(document))
+        conflicts: list[_Conflict] = []
+        if document.published is not None:
+            # Each mention's days once, as day numbers, rather than once per link it is in.
+            days = [_ordinals(m.timex.interval) for m in dated]
+            for i, j, reason, _ in pairs:
+                a, b = days[i], days[j]
                 if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
-                    conflicts.append((link, None))
-                continue
-            day_first = numeric_day_first(document)
-            agreeing = agreeing_publication_dates(link.first, link.second, day_first)
-            if agreeing is None:
-                continue  # the text alone leaves them free to agree
-            conflicts.append((link, describe_agreement(agreeing, link.first, link.second, day_first)))
-        yield from self._group_conflicts(document, conflicts, [m.timex.value for m in mentions if m.expression.is_day])
+                    conflicts.append((i, j, reason, None))
+        elif pairs:
+            agreement = _Agreement(dated, numeric_day_first(document))
+            for i, j, reason, _ in pairs:
+                note = agreement.note(i, j)
+                if note is not None:
+                    conflicts.append((i, j, reason, note))
+        values = [m.timex.value for m in mentions if m.expression.is_day]
+        yield from self._conflict_findings(document, dated, conflicts, values)
 
     def _group_conflicts(
         self, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
     ) -> Iterator[Finding]:
-        # One finding per mention at odds with others: the one in most conflicts first.
-        # On a tie, the odd one out: the value fewest other day mentions of the article share.
+        """The findings for conflicting links, as :meth:`_conflict_findings` groups them."""
+        by_start = {m.start: m for link, _ in conflicts for m in (link.first, link.second)}
+        linked = [by_start[start] for start in sorted(by_start)]
+        position = {m.start: i for i, m in enumerate(linked)}
+        yield from self._conflict_findings(
+            document,
+            linked,
+            [(position[link.first.start], position[link.second.start], link.reason, note) for link, note in conflicts],
+            values,
+        )
+
+    def _conflict_findings(
+        self, document: Document, mentions: Sequence[TimeMention], conflicts: list[_Conflict], values: list[str]
+    ) -> Iterator[Finding]:
+        """One finding per mention at odds with others, the one in most conflicts first.
+
+        ``mentions`` are in text order and ``conflicts`` name them by position. On a
+        tie, the odd one out comes first: the value fewest other day mentions of the
+        article share, then the later mention.
+        """
         shared = Counter(values)
-        value_at = {m.start: m.timex.value for link, _ in conflicts for m in (link.first, link.second)}
         # Conflicts still open per mention, kept up to date as each finding takes its conflicts,
         # rather than counted afresh for every finding.
-        counts: dict[int, int] = {}
-        touching: dict[int, list[int]] = {}
-        for index, (link, _) in enumerate(conflicts):
-            for m in (link.first, link.second):
-                counts[m.start] = counts.get(m.start, 0) + 1
-            for start in dict.fromkeys((link.first.start, link.second.start)):
-                touching.setdefault(start, []).append(index)
+        counts = [0] * len(mentions)
+        touching: list[list[int]] = [[] for _ in mentions]
+        for index, (a, b, _, _) in enumerate(conflicts):
+            counts[a] += 1
+            counts[b] += 1
+            touching[a].append(index)
+            if b != a:
+                touching[b].append(index)
         still_open = [True] * len(conflicts)
-        # The mention in most open conflicts, from a heap; an entry whose count has since
-        # dropped is stale and skipped (a scan of every mention per finding grows with the square).
-        heap = [(-count, shared[value_at[start]], -start) for start, count in counts.items()]
+        alive = sum(1 for count in counts if count)
+        # The mention in most open conflicts, from a heap. Counts only drop, so an entry whose
+        # count has since dropped sorts too early: it goes back with its count when it comes
+        # up, and an entry that comes up with its count is the true first.
+        heap = [
+            (-count, shared[mentions[position].timex.value], -position)
+            for position, count in enumerate(counts)
+            if count
+        ]
         heapq.heapify(heap)
-        while counts:
-            negative_count, _, negative_start = heapq.heappop(heap)
-            pivot_start = -negative_start
-            if counts.get(pivot_start) != -negative_count:
+        while alive:
+            negative_count, tie, negative_position = heapq.heappop(heap)
+            pivot = -negative_position
+            count = counts[pivot]
+            if not count:
                 continue
-            taken = [index for index in touching[pivot_start] if still_open[index]]
-            mine = [conflicts[index] for index in taken]
-            for index in taken:
+            if count != -negative_count:
+                heapq.heappush(heap, (-count, tie, negative_position))
+                continue
+            others: list[TimeMention] = []
+            notes: list[str] = []
+            reason_set: set[str] = set()
+            for index in touching[pivot]:
+                if not still_open[index]:
+                    continue
                 still_open[index] = False
-                link = conflicts[index][0]
-                for m in (link.first, link.second):
-                    counts[m.start] -= 1
-                    if counts[m.start]:
-                        heapq.heappush(heap, (-counts[m.start], shared[value_at[m.start]], -m.start))
-                    else:
-                        del counts[m.start]
-            pivot = mine[0][0].first if mine[0][0].first.start == pivot_start else mine[0][0].second
-            others = [link.second if link.first is pivot else link.first for link, _ in mine]
-            note = next((n for _, n in mine if n), None)
-            reasons = sorted({link.reason for link, _ in mine})
-            yield self._two_days_finding(document, pivot, others, reasons, note)
+                a, b, reason, note = conflicts[index]
+                counts[a] -= 1
+                if not counts[a]:
+                    alive -= 1
+                counts[b] -= 1
+                if not counts[b]:
+                    alive -= 1
+                others.append(mentions[b if a == pivot else a])
+                reason_set.add(reason)
+                if note:
+                    notes.append(note)
+            note = notes[0] if notes else None
+            reasons = sorted(reason_set)
+            yield self._two_days_finding(document, mentions[pivot], others, reasons, note)
 
     def _two_days_finding(
         self,
@@ -313,10 +352,14 @@ class DatesCheck(Check):
         reasons: list[str],
         note: str | None,
     ) -> Finding:
-        other_texts = ", ".join(f"\u201c{o.expression.text}\u201d" for o in others)
+        # A mention in conflict with many others is named in many findings: its value, span
+        # and quoted text are worked out once.
+        table = document.memo("dates.conflict_parts", _new_parts_table)
+        parts = [table.get(id(o)) or table.setdefault(id(o), _conflict_parts(document, o)) for o in others]
+        other_texts = ", ".join([quoted for _, _, _, quoted in parts])
         how = "a restated passage" if reasons == ["restated"] else "another passage about the same event"
         if document.published is not None:
-            values = ", ".join(sorted({o.timex.value for o in others}))
+            values = ", ".join(sorted({value for _, value, _, _ in parts}))
             message = (
                 f"\u201c{pivot.expression.text}\u201d ({pivot.timex.value}) dates an event that {how} "
                 f"places on {other_texts} ({values})."
@@ -325,21 +368,21 @@ class DatesCheck(Check):
         else:
             message = f"\u201c{pivot.expression.text}\u201d and {other_texts} date the same event ({how}). {note}"
             severity = Severity.WARNING
-        return self.finding(
+        finding = self.finding(
             document,
             "NQ404",
             pivot.start,
             pivot.end,
             message,
-            related=[(o.start, o.end) for o in others],
             severity=severity,
             confidence=0.9 if "restated" in reasons else 0.7,
             data={
                 "value": pivot.timex.value,
-                "others": [o.timex.value for o in others],
+                "others": [value for _, value, _, _ in parts],
                 "links": list(reasons),
             },
         )
+        return attrs.evolve(finding, related=tuple(span for _, _, span, _ in parts))
 
     # -- NQ405 and NQ402 across a phrase ----------------------------------------------------------
 
@@ -412,6 +455,74 @@ class DatesCheck(Check):
 
 
 _AMBIGUOUS_NUMERIC = "numeric-ambiguous"
+# Two mentions in conflict (positions), why they are linked, and (without a publication date) when they would agree.
+_Conflict = tuple[int, int, str, "str | None"]
+
+
+def _new_parts_table(document: Document) -> dict[int, tuple[TimeMention, str, Span, str]]:
+    # Keyed by the mention's identity; the mention is kept in the entry so the key stays its own.
+    return {}
+
+
+def _conflict_parts(document: Document, mention: TimeMention) -> tuple[TimeMention, str, Span, str]:
+    """The mention, its value, its span and its text in quotation marks, as a conflict finding names it."""
+    return (
+        mention,
+        mention.timex.value,
+        document.span(mention.start, mention.end),
+        f"\u201c{mention.expression.text}\u201d",
+    )
+
+
+def _may_conflict(document: Document, mentions: Sequence[TimeMention]) -> bool:
+    """False when no two day mentions of the article can place one event on two days.
+
+    With a publication date two mentions conflict only when their days do not
+    overlap, and days that all overlap pairwise share one day; without one, two
+    mentions in different sentences are needed.
+    """
+    dated = [m for m in mentions if m.expression.is_day and m.sentence is not None and not m.timex.is_vague]
+    if len({m.sentence.index for m in dated if m.sentence is not None}) < 2:
+        return False
+    if document.published is None:
+        return True
+    intervals = [interval for m in dated if (interval := m.timex.interval) is not None]
+    return len(intervals) > 1 and max(a for a, _ in intervals) > min(b for _, b in intervals)
+
+
+def _ordinals(interval: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:
+    return None if interval is None else (interval[0].toordinal(), interval[1].toordinal())
+
+
+class _Agreement:
+    """When pairs of dated mentions would agree, resolved once per distinct pair of resolutions.
+
+    Without a publication date every link is tried against every publication date of
+    the window; a restated passage pairs the same few resolutions many times.
+    """
+
+    def __init__(self, dated: Sequence[TimeMention], day_first: bool | None) -> None:
+        self.dated = dated
+        self.day_first = day_first
+        self.resolutions: dict[int, Resolution] = {}
+        self.notes: dict[tuple[Resolution, Resolution], str | None] = {}
+
+    def note(self, i: int, j: int) -> str | None:
+        """The sentence for the editor when mentions i and j conflict, None when they may agree."""
+        # Both the agreement and its description depend on what resolving the mentions
+        # depends on (parts, tense, focus), never on where they stand.
+        key = (self._resolution(i), self._resolution(j))
+        if key not in self.notes:
+            first, second = self.dated[i], self.dated[j]
+            agreeing = agreeing_publication_dates(first, second, self.day_first)
+            # None: the text alone leaves them free to agree.
+            self.notes[key] = None if agreeing is None else describe_agreement(agreeing, first, second, self.day_first)
+        return self.notes[key]
+
+    def _resolution(self, position: int) -> Resolution:
+        if position not in self.resolutions:
+            self.resolutions[position] = resolution(self.dated[position])
+        return self.resolutions[position]
 
 
 def _weekday_fixed(text: str, wrong: str, right: str) -> str:

@@ -23,7 +23,7 @@ from newsqa.dates.resolve import resolve
 from newsqa.dates.tense import Tense
 from newsqa.dates.timex import Timex
 
-__all__ = ["agreeing_publication_dates", "describe_agreement"]
+__all__ = ["Resolution", "agreeing_publication_dates", "describe_agreement", "resolution"]
 
 # Publication dates tried: this many years either side of today.
 _YEARS_BEFORE, _YEARS_AFTER = 12, 8
@@ -64,10 +64,10 @@ def _interval_table(
     return firsts, lasts
 
 
-_Resolution = tuple[Expression, "Tense | None", "Timex | None"]
+Resolution = tuple[Expression, "Tense | None", "Timex | None"]
 
 
-def _resolution(mention: TimeMention) -> _Resolution:
+def resolution(mention: TimeMention) -> Resolution:
     """What resolving the mention depends on: its parts, tense and focus, never where it stands."""
     return attrs.evolve(mention.expression, start=0, end=0, text=""), mention.tense, mention.focus
 
@@ -85,13 +85,13 @@ def agreeing_publication_dates(
     for their pairing to say anything (or cannot be compared at all).
     """
     start, end = _window(today or dt.date.today())
-    runs = _agreeing(_resolution(first), _resolution(second), day_first, start, (end - start).days + 1)
+    runs = _agreeing(resolution(first), resolution(second), day_first, start, (end - start).days + 1)
     return None if runs is None else list(runs)
 
 
 @functools.lru_cache(maxsize=1024)
 def _agreeing(
-    first: _Resolution, second: _Resolution, day_first: bool | None, start: dt.date, total: int
+    first: Resolution, second: Resolution, day_first: bool | None, start: dt.date, total: int
 ) -> tuple[tuple[dt.date, dt.date], ...] | None:
     # Kept per pair of resolutions: an article that restates "on Monday" eighty times
     # pairs the same two resolutions thousands of times.

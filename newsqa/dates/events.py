@@ -36,6 +36,7 @@ from newsqa.resources import data_sections
 __all__ = ["EventLink", "event_links"]
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+_WORD_AFTER = regex.compile(r",?\s*(\p{L}+)")
 _WINDOW = 6  # words either side of a date that can name its action
 _DEFINITE = frozenset({"the", "this", "that"})
 
@@ -95,6 +96,7 @@ def _is_time_word(word: str) -> bool:
     return lower in words.months or lower in words.weekdays or lower in words.units
 
 
+@functools.lru_cache(maxsize=16384)
 def _key(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
@@ -113,25 +115,45 @@ def _sentence_words(sentence: str) -> tuple[list[int], list[str]]:
 
 
 def _frame(document: Document, mention: TimeMention) -> _Frame:
+    actions, definite, different = _frame_actions(mention)
+    return _Frame(actions, definite, different, _frame_keys(mention))
+
+
+def _nearby_words(mention: TimeMention) -> tuple[list[tuple[int, str]], int, int]:
+    """The words of the mention's sentence up to _REACH either side of it, and where it stands among them.
+
+    A run-on "sentence" of thousands of words would otherwise be read whole for each date.
+    Returns (offset, word) pairs, the number of words before the mention and the index of
+    the first word after it.
+    """
     sentence = mention.sentence
-    if sentence is None:
-        return _Frame(frozenset(), False, False, frozenset())
-    table = _words()
+    assert sentence is not None
     starts, texts = _sentence_words(sentence.text)
-    # The words of the sentence, up to _REACH either side of the date: a run-on
-    # "sentence" of thousands of words would otherwise be read whole for each date.
     first_after = bisect.bisect_left(starts, mention.end - sentence.start)
     last_before = bisect.bisect_left(starts, mention.start - sentence.start)
     low, high = max(0, last_before - _REACH), min(len(starts), first_after + _REACH)
     words = [(starts[i] + sentence.start, texts[i]) for i in range(low, high)]
-    before = list(range(last_before - low))
-    after = list(range(first_after - low, high - low))
-    near = before[-_WINDOW:] + after[:_WINDOW]
+    return words, last_before - low, first_after - low
+
+
+def _frame_actions(mention: TimeMention) -> tuple[frozenset[str], bool, bool]:
+    """The action classes named near the mention, and whether one is definite or marked as different."""
+    sentence = mention.sentence
+    if sentence is None:
+        return frozenset(), False, False
+    table = _words()
+    starts, texts = _sentence_words(sentence.text)
+    first_after = bisect.bisect_left(starts, mention.end - sentence.start)
+    last_before = bisect.bisect_left(starts, mention.start - sentence.start)
+    # _WINDOW words either side, each read with the three words before it, within _REACH words.
+    low = max(0, last_before - _REACH)
+    near = [*range(max(low, last_before - _WINDOW), last_before)]
+    near += range(first_after, min(len(starts), first_after + _REACH, first_after + _WINDOW))
     actions: set[str] = set()
     definite = different = False
     for i in near:
-        word = words[i][1].lower()
-        context = [words[j][1].lower() for j in range(max(0, i - 3), i)]
+        word = texts[i].lower()
+        context = [texts[j].lower() for j in range(max(low, i - 3), i)]
         marked_definite = any(w in _DEFINITE for w in context)
         if word in table.verbs:
             actions.add(table.verbs[word])
@@ -141,7 +163,16 @@ def _frame(document: Document, mention: TimeMention) -> _Frame:
         else:
             continue
         different = different or any(w in table.different for w in context)
-    keys = frozenset(
+    return frozenset(actions), definite, different
+
+
+def _frame_keys(mention: TimeMention) -> frozenset[str]:
+    """The participant and topic words near the mention (keys folded through :func:`_key`)."""
+    if mention.sentence is None:
+        return frozenset()
+    table = _words()
+    words, _, _ = _nearby_words(mention)
+    return frozenset(
         _key(word)
         for start, word in words
         if not (mention.start <= start < mention.end)
@@ -150,7 +181,6 @@ def _frame(document: Document, mention: TimeMention) -> _Frame:
         and not _is_time_word(word)
         and not word[0].isdigit()
     )
-    return _Frame(frozenset(actions), definite, different, keys)
 
 
 def _explicit(mention: TimeMention) -> bool:
@@ -159,7 +189,7 @@ def _explicit(mention: TimeMention) -> bool:
 
 def _names_its_event(document: Document, mention: TimeMention) -> bool:
     """True for a date used as the name of its event: "the Dec. 21, 1988, bombing"."""
-    following = regex.match(r",?\s*(\p{L}+)", document.text[mention.end : mention.end + 40])
+    following = _WORD_AFTER.match(document.text[mention.end : mention.end + 40])
     return following is not None and following.group(1).lower() in _words().nouns
 
 
@@ -196,64 +226,87 @@ def event_links(
     ``restated`` are (earlier, later) sentence indexes of restated passages,
     as :func:`newsqa.dates.shared.restated_sentence_pairs` gives them.
     """
+    dated, pairs = linked_pairs(document, mentions, restated)
+    return [EventLink(dated[i], dated[j], reason, action) for i, j, reason, action in pairs]
+
+
+Pair = tuple[int, int, str, "str | None"]
+
+
+def linked_pairs(
+    document: Document,
+    mentions: Sequence[TimeMention],
+    restated: Iterable[tuple[int, int]] = (),
+) -> tuple[list[TimeMention], list[Pair]]:
+    """The day-level mentions and the links between them, as (i, j, reason, action) positions among them.
+
+    The links and their order are those of :func:`event_links`; positions spare a
+    caller that only filters them the cost of building a link object for each.
+    """
     dated = [m for m in mentions if m.expression.is_day and m.sentence is not None and not m.timex.is_vague]
     cluster = _clusters(restated)
-    frames = {id(m): _frame(document, m) for m in dated}
-    # A restated passage shares its words with the passage it restates.
-    keys_by_cluster: dict[int, set[str]] = {}
-    for m in dated:
-        assert m.sentence is not None
-        index = m.sentence.index
-        keys_by_cluster.setdefault(cluster.get(index, -1 - index), set()).update(frames[id(m)].keys)
-    for index in cluster:
-        sentence = document.sentences[index]
-        words = {_key(w) for w in _WORD.findall(sentence.text) if w.lower() not in _words().stopwords}
-        keys_by_cluster.setdefault(cluster[index], set()).update(words)
+    sentence_of = [m.sentence.index for m in dated if m.sentence is not None]
+    group = [cluster.get(index, -1 - index) for index in sentence_of]
+    frames = [_frame_actions(m) for m in dated]
     # Only mentions in one restated cluster, or sharing an action, in different sentences
     # can be linked: look those up rather than compare every pair, which grows with the
     # square of the mentions. Dated mentions are in text order, so the mentions of one
     # sentence are neighbours and ``sentence_end[i]`` is the first one past i's sentence.
     by_cluster: dict[int, list[int]] = {}
     by_action: dict[str, list[int]] = {}
-    sentence_end = [0] * len(dated)
-    for position, m in enumerate(dated):
-        assert m.sentence is not None
-        if m.sentence.index in cluster:
-            by_cluster.setdefault(cluster[m.sentence.index], []).append(position)
-        for action in frames[id(m)].actions:
+    members: dict[int, list[int]] = {}
+    for position, index in enumerate(sentence_of):
+        if index in cluster:
+            by_cluster.setdefault(cluster[index], []).append(position)
+        for action in frames[position][0]:
             by_action.setdefault(action, []).append(position)
+        members.setdefault(group[position], []).append(position)
+    sentence_end = [0] * len(dated)
     end = len(dated)
     for position in range(len(dated) - 1, -1, -1):
-        following, current = (
-            dated[position + 1].sentence if position + 1 < len(dated) else None,
-            dated[position].sentence,
-        )
-        if following is not None and current is not None and following.index != current.index:
+        if position + 1 < len(dated) and sentence_of[position + 1] != sentence_of[position]:
             end = position + 1
         sentence_end[position] = end
-    links: list[EventLink] = []
-    for i, first in enumerate(dated):
-        assert first.sentence is not None
-        pools = [by_action[action] for action in frames[id(first)].actions]
-        if first.sentence.index in cluster:
-            pools.append(by_cluster[cluster[first.sentence.index]])
-        candidates = {j for pool in pools for j in pool[bisect.bisect_left(pool, sentence_end[i]) :]}
-        for second in (dated[j] for j in sorted(candidates)):
-            a, b = first.sentence, second.sentence
-            assert a is not None
-            assert b is not None
-            if a.index == b.index:
+    group_keys: dict[int, set[str]] = {}
+
+    def keys_of(g: int) -> set[str]:
+        # The words of a group (a restated cluster, or one sentence), read only when two
+        # mentions of the same action in different groups need them: a restated passage
+        # shares its words with the passage it restates.
+        if g not in group_keys:
+            keys: set[str] = set()
+            for position in members[g]:
+                keys.update(_frame_keys(dated[position]))
+            if g >= 0:
+                if not cluster_sentences:
+                    for index, root in cluster.items():
+                        cluster_sentences.setdefault(root, []).append(index)
+                for index in cluster_sentences[g]:
+                    sentence = document.sentences[index]
+                    keys.update(_key(w) for w in _WORD.findall(sentence.text) if w.lower() not in _words().stopwords)
+            group_keys[g] = keys
+        return group_keys[g]
+
+    cluster_sentences: dict[int, list[int]] = {}
+    pairs: list[Pair] = []
+    for i in range(len(dated)):
+        after = sentence_end[i]
+        actions = frames[i][0]
+        same_cluster: Sequence[int] = by_cluster.get(group[i], ()) if group[i] >= 0 else ()
+        if not actions:
+            # Only its restated cluster can link this mention, and every link there is "restated".
+            pairs.extend((i, j, "restated", None) for j in same_cluster[bisect.bisect_left(same_cluster, after) :])
+            continue
+        pools: list[Sequence[int]] = [by_action[action] for action in actions]
+        pools.append(same_cluster)
+        candidates = {j for pool in pools for j in pool[bisect.bisect_left(pool, after) :]}
+        for j in sorted(candidates):
+            if group[i] == group[j]:
+                pairs.append((i, j, "restated", None))
                 continue
-            group_a, group_b = cluster.get(a.index, -1 - a.index), cluster.get(b.index, -1 - b.index)
-            if group_a == group_b:
-                links.append(EventLink(first, second, "restated"))
+            shared = actions & frames[j][0]
+            if not shared or frames[i][2] or frames[j][2] or not _may_be_one_event(document, dated[i], dated[j]):
                 continue
-            fa, fb = frames[id(first)], frames[id(second)]
-            shared = fa.actions & fb.actions
-            if not shared or fa.different or fb.different or not _may_be_one_event(document, first, second):
-                continue
-            keys_a = keys_by_cluster.get(group_a, set(fa.keys))
-            keys_b = keys_by_cluster.get(group_b, set(fb.keys))
-            if keys_a & keys_b or fa.definite or fb.definite:
-                links.append(EventLink(first, second, "same action", action=sorted(shared)[0]))
-    return links
+            if frames[i][1] or frames[j][1] or keys_of(group[i]) & keys_of(group[j]):
+                pairs.append((i, j, "same action", sorted(shared)[0]))
+    return dated, pairs

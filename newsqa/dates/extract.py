@@ -449,7 +449,7 @@ class _Extractor:
         if m.groupdict().get("o"):
             day = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
         else:
-            day = int(regex.match(r"\d+", m.group("d")).group())  # type: ignore[union-attr]
+            day = int(_DIGITS.match(m.group("d")).group())  # type: ignore[union-attr]
         weekday = None
         if m.group("wd"):
             if not _capitalised(m, "wd"):
@@ -497,9 +497,9 @@ class _Extractor:
         after = text[m.end() : m.end() + 30]
         before = text[max(0, m.start() - 30) : m.start()]
         # A capitalised word next to the month makes it part of a name: "Theresa May", "April Ryan".
-        if regex.match(r"\s+(?:[A-Z][a-z]|[A-Z]\.)", after) and not regex.match(r"\s+(?:and|or)\b", after):
+        if _NAME_AFTER.match(after) and not _AND_OR_AFTER.match(after):
             return False
-        previous = regex.search(r"(\p{L}+)[\s\-]+$", before)
+        previous = _WORD_BEFORE.search(before)
         if det:
             return True  # "last May", "early March": the modifier makes it a month
         if (
@@ -517,7 +517,7 @@ class _Extractor:
         if cue in _CUES_BEFORE_MONTH:
             # "the march on Washington" is lower case; "by May" still could be the politician,
             # so a name-like follower is excluded above and a verb-like one here.
-            return not regex.match(r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b", after)
+            return not _VERB_AFTER.match(after)
         return False
 
     def _weekday(self, m: re.Match[str], text: str) -> Expression | None:
@@ -571,7 +571,7 @@ class _Extractor:
             "last": -1,
         }
         pod = self.lex.parts_of_day.get(_words(m, "pod")) if m.group("pod") else None
-        if m.group("w") == "Today" and regex.search(r"\b\p{Lu}{2,}\s+$", text[max(0, m.start() - 12) : m.start()]):
+        if m.group("w") == "Today" and _ACRONYM_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             return None  # "USA Today", "VOA Today": a title
         if word == "tonight":
             pod = "NI"
@@ -738,14 +738,14 @@ class _Extractor:
     def _year_alone_ok(self, m: re.Match[str], text: str) -> bool:
         before = text[max(0, m.start("y") - 25) : m.start("y")]
         after = text[m.end() : m.end() + 25]
-        previous = regex.search(r"(\p{L}+\.?)\s*$", before)
+        previous = _CUE_BEFORE.search(before)
         cue = previous.group(1).lower() if previous else ""
-        if regex.search(r"(?:No\.|[Nn]umber|#|[Rr]oom|[Ff]light|[Rr]oute|[Pp]age)\s*$", before):
+        if _NUMBER_LABEL_BEFORE.search(before):
             return False
         if cue in _DATE_PREPOSITIONS:
             return True
         # "2000 troops", "1600 Pennsylvania Avenue": a count or an address, not a year.
-        return not regex.match(r"\s*[-–]?\s*(?:[A-Z]|[a-z]+s\b(?!['’]))", after)
+        return not _COUNT_AFTER.match(after)
 
     def _spelled_year(self, m: re.Match[str], text: str) -> Expression | None:
         words = _words(m, "w")
@@ -753,7 +753,7 @@ class _Extractor:
             rest = words.removeprefix("two thousand").removeprefix(" and").strip()
             extra = self.lex.number(rest) if rest else 0
             return None if extra is None else _expr(m, Kind.YEAR, year=2000 + extra)
-        rest = regex.sub(r"^nineteen[\s\-]+(?:hundred\s+(?:and\s+)?)?", "", words)
+        rest = _NINETEEN.sub("", words)
         value = self.lex.number(rest)
         if value is None or value >= 100:
             return None
@@ -943,6 +943,18 @@ def _expr(match: re.Match[str], kind: str, **fields: object) -> Expression:
 
 
 _SPACES_BEFORE = regex.compile(r"(?r)\s+")
+# The look-arounds of the builders, compiled once rather than looked up in regex's cache per match.
+_DIGITS = regex.compile(r"\d+")
+_NAME_AFTER = regex.compile(r"\s+(?:[A-Z][a-z]|[A-Z]\.)")
+_AND_OR_AFTER = regex.compile(r"\s+(?:and|or)\b")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[\s\-]+$")
+_VERB_AFTER = regex.compile(r"\s+(?:said|says|told|has|have|had|is|was|will|would|could|should)\b")
+_ACRONYM_BEFORE = regex.compile(r"\b\p{Lu}{2,}\s+$")
+_CUE_BEFORE = regex.compile(r"(\p{L}+\.?)\s*$")
+_NUMBER_LABEL_BEFORE = regex.compile(r"(?:No\.|[Nn]umber|#|[Rr]oom|[Ff]light|[Rr]oute|[Pp]age)\s*$")
+_COUNT_AFTER = regex.compile(r"\s*[-–]?\s*(?:[A-Z]|[a-z]+s\b(?!['’]))")
+_NINETEEN = regex.compile(r"^nineteen[\s\-]+(?:hundred\s+(?:and\s+)?)?")
+_TITLE_BEFORE = regex.compile(r"(?:['’]|\p{L})\s+[\"“]$|['’]s\s+$")
 # Matched at a position in the text, never on a copy of the rest of it.
 _COMPOUND_AFTER = regex.compile(r"-(?!end\b)\w")
 _THAT_WHEN_AFTER = regex.compile(r"\s+(?:that|when)\b")
@@ -964,7 +976,7 @@ def _title(m: re.Match[str], text: str) -> bool:
     words = m.group().split()
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return False
-    return bool(regex.search(r"(?:['’]|\p{L})\s+[\"“]$|['’]s\s+$", text[max(0, m.start() - 12) : m.start()]))
+    return bool(_TITLE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
 
 
 def _sentence_start(text: str, offset: int) -> bool:

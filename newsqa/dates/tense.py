@@ -151,10 +151,14 @@ _CLAUSE_REACH = 40  # words either side of a date
 
 
 @functools.lru_cache(maxsize=64)
-def _tokens(sentence: str) -> tuple[list[int], list[int], list[str]]:
-    """Start offsets, end offsets and texts of the words of a sentence (shared by its mentions)."""
+def _tokens(sentence: str) -> tuple[list[int], list[int], list[str], dict[int, Tense | None]]:
+    """Start offsets, end offsets and texts of the words of a sentence, and the tense markers read so far.
+
+    All are shared by the sentence's mentions: a word's marker depends on the words
+    around it only, so it is read once however many dates look at it.
+    """
     tokens = list(_WORD.finditer(sentence))
-    return [t.start() for t in tokens], [t.end() for t in tokens], [t.group() for t in tokens]
+    return [t.start() for t in tokens], [t.end() for t in tokens], [t.group() for t in tokens], {}
 
 
 def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
@@ -166,7 +170,7 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     ("by May", "effective Feb. 1") makes it future, "since" past.
     """
     table = _words()
-    starts, ends, words = _tokens(sentence)
+    starts, ends, words, markers = _tokens(sentence)
     # A clause never runs further than this from its date: in a run-on "sentence" of
     # thousands of words, reading all of it for every date would grow with its square.
     first_after = bisect.bisect_left(starts, end)
@@ -183,14 +187,19 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     if preposition in table.past_prepositions:
         return Tense.PAST
     for stops in (_CLAUSE_END | {","}, _CLAUSE_END):
-        tense = _nearest(words, before, after, stops, table)
+        tense = _nearest(words, before, after, stops, table, markers)
         if tense is not None:
             return tense
     return None
 
 
 def _nearest(
-    words: list[str], before: list[int], after: list[int], stops: frozenset[str], table: _Words
+    words: list[str],
+    before: list[int],
+    after: list[int],
+    stops: frozenset[str],
+    table: _Words,
+    markers: dict[int, Tense | None],
 ) -> Tense | None:
     best: tuple[int, Tense] | None = None
     distance = 0
@@ -200,7 +209,7 @@ def _nearest(
         if words[index] == ",":
             continue
         distance += 1
-        tense = _marker(words, index, table)
+        tense = markers[index] if index in markers else markers.setdefault(index, _marker(words, index, table))
         if tense is not None:
             best = (distance, tense)
             break
@@ -211,7 +220,7 @@ def _nearest(
         if words[index] == ",":
             continue
         distance += 1
-        tense = _marker(words, index, table)
+        tense = markers[index] if index in markers else markers.setdefault(index, _marker(words, index, table))
         if tense is Tense.FUTURE and words[index].lower().endswith("ed") and words[index + 1 : index + 2] == ["to"]:
             # "On Friday, the government planned to pay": the date is when the plan was made.
             tense = Tense.PAST
