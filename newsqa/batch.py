@@ -20,10 +20,11 @@ import contextlib
 import datetime as dt
 import glob
 import importlib
+import itertools
 import multiprocessing
 import multiprocessing.util
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,50 +58,66 @@ class Input:
     kind: str | None = None
 
 
-def expand_paths(paths: Sequence[str]) -> tuple[list[Input], list[Outcome]]:
+def expand_paths(paths: Sequence[str]) -> Iterator[Input | Outcome]:
     """Inputs for files, folders (recursively, files with :data:`CHECKED_EXTENSIONS`) and globs.
 
-    Returns the inputs in the order given (a file found by several folders
-    or globs once), and an error
-    outcome for each folder or glob that matched no file.
+    Yields them one at a time in the order given (a file found by several
+    folders or globs once, each folder's files in sorted order), and an error
+    outcome in place of each folder or glob that matched no file. Nothing is
+    listed ahead of the batch, so a long batch does not hold every name.
     """
-    inputs: list[Input] = []
-    errors: list[Outcome] = []
     seen: set[str] = set()
-
-    def add(path: str, *, explicit: bool = False) -> None:
-        # A file named twice is checked twice; one that folders or globs find again is not.
-        key = os.path.normcase(os.path.abspath(path))
-        if explicit or key not in seen:
-            seen.add(key)
-            inputs.append(Input(name=path, path=path))
-
-    for path in paths:
+    for position, path in enumerate(paths):
+        # Only a later argument can find a file again: the last one remembers nothing.
+        remember = position < len(paths) - 1
         if path == STDIN:
-            inputs.append(Input(name="<stdin>"))
-        elif Path(path).is_dir():
-            found = sorted(_folder_files(Path(path)))
-            if not found:
-                errors.append(Outcome(name=path, error=f"{path}: no {', '.join(CHECKED_EXTENSIONS)} files in folder"))
-            for file in found:
-                add(str(file))
+            yield Input(name="<stdin>")
+            continue
+        if Path(path).is_dir():
+            found: Iterable[str] = _folder_files(path)
+            missing = f"{path}: no {', '.join(CHECKED_EXTENSIONS)} files in folder"
         elif not Path(path).exists() and _GLOB_CHARACTERS.intersection(path):
-            matches = sorted(m for m in glob.glob(path, recursive=True) if Path(m).is_file())
-            if not matches:
-                errors.append(Outcome(name=path, error=f"{path}: no file matches this pattern"))
-            for match in matches:
-                add(match)
+            found = sorted(m for m in glob.glob(path, recursive=True) if Path(m).is_file())
+            missing = f"{path}: no file matches this pattern"
         else:
-            add(path, explicit=True)
-    return inputs, errors
+            # A file named twice is checked twice; one that folders or globs find again is not.
+            if remember:
+                seen.add(_identity(path))
+            yield Input(name=path, path=path)
+            continue
+        empty = True
+        for file in found:
+            empty = False
+            key = _identity(file)
+            if key not in seen:
+                if remember:
+                    seen.add(key)
+                yield Input(name=file, path=file)
+        if empty:
+            yield Outcome(name=path, error=missing)
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith(".") and name.lower().endswith(CHECKED_EXTENSIONS):
-                yield Path(root) / name
+def _identity(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _folder_files(folder: str) -> Iterator[str]:
+    """Files under ``folder`` in sorted path order, holding one directory listing per level."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(
+                (entry.name, entry.is_dir(follow_symlinks=False), entry.is_dir())
+                for entry in listing
+                if not entry.name.startswith(".")
+            )
+    except OSError:
+        return  # an unreadable folder below the one named is skipped, as os.walk does
+    for name, is_folder, points_to_folder in entries:
+        path = os.path.join(folder, name)
+        if is_folder:
+            yield from _folder_files(path)
+        elif not points_to_folder and name.lower().endswith(CHECKED_EXTENSIONS):
+            yield str(Path(path))  # named as pathlib names it: "./news/a.txt" is "news/a.txt"
 
 
 @attrs.frozen
@@ -141,7 +158,7 @@ def _run_in_worker(task: _Task) -> tuple[int, Outcome]:
 
 
 def run_batch(
-    inputs: Sequence[Input],
+    inputs: Iterable[Input],
     config: Config,
     *,
     jobs: int = 1,
@@ -150,22 +167,28 @@ def run_batch(
 ) -> Iterator[tuple[int, Outcome]]:
     """Check every input and yield ``(index into inputs, outcome)`` as each document finishes.
 
+    ``inputs`` is consumed as the batch goes, a few documents ahead of the
+    workers, so a generator keeps a long batch from being listed up front.
+
     ``jobs`` worker processes check documents in parallel (1: in this process).
     ``markup`` forces a markup kind for every input; otherwise each file's
     extension decides. ``published`` is the publication date for every input.
     """
-    tasks = [_Task(index, item, markup, published) for index, item in enumerate(inputs)]
-    if jobs <= 1 or len(tasks) <= 1:
+    tasks: Iterator[_Task] = (_Task(index, item, markup, published) for index, item in enumerate(inputs))
+    # Inputs are taken as they are needed; the first few say how many workers are worth starting.
+    first = list(itertools.islice(tasks, max(jobs, 1)))
+    tasks = itertools.chain(first, tasks)
+    if jobs <= 1 or len(first) <= 1:
         with Checker(config) as checker:
             for task in tasks:
                 yield task.index, _check_one(checker, task, config.max_bytes)
         return
     with _shared_languagetool(config) as environment:
-        yield from _run_pool(tasks, config, min(jobs, len(tasks)), environment)
+        yield from _run_pool(tasks, config, len(first), environment)
 
 
 def _run_pool(
-    tasks: list[_Task], config: Config, jobs: int, environment: dict[str, str]
+    tasks: Iterator[_Task], config: Config, jobs: int, environment: dict[str, str]
 ) -> Iterator[tuple[int, Outcome]]:
     context = multiprocessing.get_context("spawn")
     pending = iter(tasks)

@@ -13,7 +13,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -165,18 +165,19 @@ def _fails(report: Report, fail_on: str, allow_skipped: bool) -> bool:
     return fail_on != "never" and bool(report.at_or_above(Severity(fail_on)))
 
 
-def _inputs(args: argparse.Namespace, max_bytes: int) -> tuple[list[Input], list[Outcome]]:
-    inputs, errors = expand_paths(args.paths)
-    ready: list[Input] = []
-    for item in inputs:
+def _inputs(args: argparse.Namespace, max_bytes: int, reject: Callable[[Outcome], None]) -> Iterator[Input]:
+    """The inputs to check, one at a time; each one that cannot be checked goes to ``reject`` when it is met."""
+    for item in expand_paths(args.paths):
+        if isinstance(item, Outcome):
+            reject(item)
+            continue
         if item.path is None:  # standard input is read here: workers have none
             try:
                 item = attrs.evolve(item, text=read_text(STDIN, max_bytes=max_bytes))
             except NewsQAError as error:
-                errors.append(Outcome(name=item.name, error=str(error)))
+                reject(Outcome(name=item.name, error=str(error)))
                 continue
-        ready.append(item)
-    return ready, errors
+        yield item
 
 
 def _say(kind: str, message: str) -> None:
@@ -185,19 +186,26 @@ def _say(kind: str, message: str) -> None:
 
 def _check_command(args: argparse.Namespace) -> int:
     config = _config_for(args)
-    items, errors = _inputs(args, config.max_bytes)
-    for error in errors:
-        _say("error", error.error or error.name)
     baseline = Baseline.load(args.baseline) if args.baseline else None
     recorder = Baseline.empty(args.write_baseline) if args.write_baseline else None
     output = OutputWriter(args.format, sys.stdout, colour=use_colour(sys.stdout), version=__version__)
-    for error in errors:
+    # Only a progress line needs the count ahead: inputs are otherwise listed as the batch reaches them.
+    counted = wants_progress(sys.stderr)
+    total = sum(isinstance(item, Input) for item in expand_paths(args.paths)) if counted else 0
+    progress = Progress(total, sys.stderr, enabled=counted)
+    errors: list[Outcome] = []
+
+    def reject(error: Outcome) -> None:
+        progress.clear()
+        _say("error", error.error or error.name)
         output.error(error)
-    progress = Progress(len(items), sys.stderr, enabled=wants_progress(sys.stderr))
+        errors.append(error)
+
     # Streamed formats keep no outcome, so memory stays flat however long the batch.
-    outcomes: list[Outcome | None] = [None] * len(items) if output.needs_outcomes else []
+    kept: list[tuple[int, Outcome]] = []
     checked = 0
     failed = incomplete = unreadable = False
+    items = _inputs(args, config.max_bytes, reject)
     for index, outcome in run_batch(items, config, jobs=args.jobs, markup=args.markup, published=args.published):
         if outcome.error:
             progress.clear()
@@ -219,13 +227,14 @@ def _check_command(args: argparse.Namespace) -> int:
             incomplete = incomplete or not report.complete
         checked += 1
         unreadable = unreadable or bool(outcome.error)
-        if outcomes:
-            outcomes[index] = outcome
+        if output.needs_outcomes:
+            kept.append((index, outcome))
         progress.clear()
         output.add(index, outcome)
         progress.advance()
     progress.close()
-    output.finish([*errors, *(outcome for outcome in outcomes if outcome is not None)])
+    kept.sort(key=lambda pair: pair[0])
+    output.finish([*errors, *(outcome for _, outcome in kept)])
     if recorder is not None:
         recorder.save(args.write_baseline)
         _say("info", f"wrote {len(recorder)} findings of {checked} files to the baseline {args.write_baseline}")
@@ -238,13 +247,16 @@ def _check_command(args: argparse.Namespace) -> int:
 
 def _fix_command(args: argparse.Namespace) -> int:
     config = _config_for(args)
-    items, errors = _inputs(args, config.max_bytes)
-    for error in errors:
-        _say("error", error.error or error.name)
     changed = 0
-    failures = len(errors)
+    failures = 0
+
+    def reject(error: Outcome) -> None:
+        nonlocal failures
+        _say("error", error.error or error.name)
+        failures += 1
+
     with Checker(config) as checker:
-        for item in items:
+        for item in _inputs(args, config.max_bytes, reject):
             try:
                 text = (
                     item.text

@@ -45,7 +45,12 @@ def _function_words() -> frozenset[str]:
 
 @functools.cache
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+    stemmer = snowballstemmer.stemmer("english")
+    # PyStemmer keeps 10,000 words of its own, filled slowly by a long batch; content_key's
+    # bounded cache already holds the stems worth keeping.
+    if hasattr(stemmer, "maxCacheSize"):
+        stemmer.maxCacheSize = 0
+    return stemmer
 
 
 def _stem(word: str) -> str:
