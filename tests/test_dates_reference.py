@@ -87,7 +87,10 @@ def reference_event_links(
     as :func:`newsqa.dates.shared.restated_sentence_pairs` gives them.
     """
     dated = [m for m in mentions if m.expression.is_day and m.sentence is not None and not m.timex.is_vague]
+    restated = list(restated)
     cluster = events._clusters(restated)
+    # Restated links are pairwise: only the two sentences of one restatement, not a chain.
+    direct = {(min(a, b), max(a, b)) for a, b in restated}
     frames = {id(m): events._frame(document, m) for m in dated}
     # A restated passage shares its words with the passage it restates.
     keys_by_cluster: dict[int, set[str]] = {}
@@ -110,7 +113,7 @@ def reference_event_links(
             if a.index == b.index:
                 continue
             group_a, group_b = cluster.get(a.index, -1 - a.index), cluster.get(b.index, -1 - b.index)
-            if group_a == group_b:
+            if (min(a.index, b.index), max(a.index, b.index)) in direct:
                 links.append(EventLink(first, second, "restated"))
                 continue
             fa, fb = frames[id(first)], frames[id(second)]

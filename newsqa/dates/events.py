@@ -244,7 +244,14 @@ def linked_pairs(
     caller that only filters them the cost of building a link object for each.
     """
     dated = [m for m in mentions if m.expression.is_day and m.sentence is not None and not m.timex.is_vague]
+    restated = list(restated)
     cluster = _clusters(restated)
+    # A restatement links only the two sentences it pairs, never a chain of them.
+    partners: dict[int, set[int]] = {}
+    for a, b in restated:
+        if a != b:
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
     sentence_of = [m.sentence.index for m in dated if m.sentence is not None]
     group = [cluster.get(index, -1 - index) for index in sentence_of]
     frames = [_frame_actions(m) for m in dated]
@@ -252,12 +259,11 @@ def linked_pairs(
     # can be linked: look those up rather than compare every pair, which grows with the
     # square of the mentions. Dated mentions are in text order, so the mentions of one
     # sentence are neighbours and ``sentence_end[i]`` is the first one past i's sentence.
-    by_cluster: dict[int, list[int]] = {}
+    by_sentence: dict[int, list[int]] = {}
     by_action: dict[str, list[int]] = {}
     members: dict[int, list[int]] = {}
     for position, index in enumerate(sentence_of):
-        if index in cluster:
-            by_cluster.setdefault(cluster[index], []).append(position)
+        by_sentence.setdefault(index, []).append(position)
         for action in frames[position][0]:
             by_action.setdefault(action, []).append(position)
         members.setdefault(group[position], []).append(position)
@@ -292,16 +298,21 @@ def linked_pairs(
     for i in range(len(dated)):
         after = sentence_end[i]
         actions = frames[i][0]
-        same_cluster: Sequence[int] = by_cluster.get(group[i], ()) if group[i] >= 0 else ()
+        restated_with = sorted(
+            j
+            for other in partners.get(sentence_of[i], ())
+            for j in by_sentence.get(other, ())
+            if j >= after
+        )
         if not actions:
-            # Only its restated cluster can link this mention, and every link there is "restated".
-            pairs.extend((i, j, "restated", None) for j in same_cluster[bisect.bisect_left(same_cluster, after) :])
+            pairs.extend((i, j, "restated", None) for j in restated_with)
             continue
         pools: list[Sequence[int]] = [by_action[action] for action in actions]
-        pools.append(same_cluster)
         candidates = {j for pool in pools for j in pool[bisect.bisect_left(pool, after) :]}
+        candidates.update(restated_with)
+        direct = set(restated_with)
         for j in sorted(candidates):
-            if group[i] == group[j]:
+            if j in direct:
                 pairs.append((i, j, "restated", None))
                 continue
             shared = actions & frames[j][0]
