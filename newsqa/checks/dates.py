@@ -355,8 +355,11 @@ class DatesCheck(Check):
         # A mention in conflict with many others is named in many findings: its value, span
         # and quoted text are worked out once.
         table = document.memo("dates.conflict_parts", _new_parts_table)
-        parts = [table.get(id(o)) or table.setdefault(id(o), _conflict_parts(document, o)) for o in others]
+        shown, more = _shown_others(others)
+        parts = [table.get(id(o)) or table.setdefault(id(o), _conflict_parts(document, o)) for o in shown]
         other_texts = ", ".join([quoted for _, _, _, quoted in parts])
+        if more:
+            other_texts += f" and {more} more mention{'s' if more > 1 else ''}"
         how = "a restated passage" if reasons == ["restated"] else "another passage about the same event"
         if document.published is not None:
             values = ", ".join(sorted({value for _, value, _, _ in parts}))
@@ -379,6 +382,7 @@ class DatesCheck(Check):
             data={
                 "value": pivot.timex.value,
                 "others": [value for _, value, _, _ in parts],
+                "more": more,
                 "links": list(reasons),
             },
         )
@@ -457,6 +461,33 @@ class DatesCheck(Check):
 _AMBIGUOUS_NUMERIC = "numeric-ambiguous"
 # Two mentions in conflict (positions), why they are linked, and (without a publication date) when they would agree.
 _Conflict = tuple[int, int, str, "str | None"]
+
+
+MAX_RELATED = 5
+
+
+def _shown_others(others: list[TimeMention]) -> tuple[list[TimeMention], int]:
+    """The conflicting mentions one finding names, and how many more it leaves out.
+
+    A finding stays readable: it names the earliest mention of each conflicting day first,
+    then the earliest of the rest, at most ``MAX_RELATED`` in all, in text order.
+    """
+    ordered = sorted(others, key=lambda m: m.start)
+    if len(ordered) <= MAX_RELATED:
+        return ordered, 0
+    chosen: list[TimeMention] = []
+    seen: set[str] = set()
+    for mention in ordered:
+        if mention.timex.value not in seen and len(chosen) < MAX_RELATED:
+            seen.add(mention.timex.value)
+            chosen.append(mention)
+    for mention in ordered:
+        if len(chosen) >= MAX_RELATED:
+            break
+        if all(mention is not c for c in chosen):
+            chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    return chosen, len(ordered) - len(chosen)
 
 
 def _new_parts_table(document: Document) -> dict[int, tuple[TimeMention, str, Span, str]]:

@@ -299,10 +299,7 @@ def linked_pairs(
         after = sentence_end[i]
         actions = frames[i][0]
         restated_with = sorted(
-            j
-            for other in partners.get(sentence_of[i], ())
-            for j in by_sentence.get(other, ())
-            if j >= after
+            j for other in partners.get(sentence_of[i], ()) for j in by_sentence.get(other, ()) if j >= after
         )
         if not actions:
             pairs.extend((i, j, "restated", None) for j in restated_with)
