@@ -93,7 +93,11 @@ class DatesCheck(Check):
             code="NQ404",
             name="event-on-two-days",
             summary="The same event is placed on two different days.",
-            rationale="A restated or repeated report of one event must give it one date.",
+            rationale=(
+                "A restated or repeated report of one event must give it one date. Only two sentences "
+                "that restate each other directly are linked, never a chain of restatements; a finding "
+                "names at most five conflicting mentions and counts the rest."
+            ),
             severity="error",
             flagged=(
                 "On Tuesday, the two unions signed the wage agreement in Leeds.\n"
