@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 import regex
 
+from newsqa.analysis import WORD_CACHE
 from newsqa.dates.analysis import TimeMention
 from newsqa.dates.lexicon import lexicon
 from newsqa.dates.shared import variant_key
@@ -96,7 +97,7 @@ def _is_time_word(word: str) -> bool:
     return lower in words.months or lower in words.weekdays or lower in words.units
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _key(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
