@@ -27,7 +27,7 @@ import regex
 
 from newsqa.dates.agreement import Resolution, agreeing_publication_dates, describe_agreement, resolution
 from newsqa.dates.analysis import TimeMention, numeric_day_first, resolve_in, time_mentions
-from newsqa.dates.events import EventLink, linked_pairs
+from newsqa.dates.events import linked_pairs
 from newsqa.dates.expression import Kind
 from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense
@@ -271,20 +271,6 @@ class DatesCheck(Check):
                     conflicts.append((i, j, reason, note))
         values = [m.timex.value for m in mentions if m.expression.is_day]
         yield from self._conflict_findings(document, dated, conflicts, values)
-
-    def _group_conflicts(
-        self, document: Document, conflicts: list[tuple[EventLink, str | None]], values: list[str]
-    ) -> Iterator[Finding]:
-        """The findings for conflicting links, as :meth:`_conflict_findings` groups them."""
-        by_start = {m.start: m for link, _ in conflicts for m in (link.first, link.second)}
-        linked = [by_start[start] for start in sorted(by_start)]
-        position = {m.start: i for i, m in enumerate(linked)}
-        yield from self._conflict_findings(
-            document,
-            linked,
-            [(position[link.first.start], position[link.second.start], link.reason, note) for link, note in conflicts],
-            values,
-        )
 
     def _conflict_findings(
         self, document: Document, mentions: Sequence[TimeMention], conflicts: list[_Conflict], values: list[str]
