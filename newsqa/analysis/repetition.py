@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple, TypeGuard, cast
 
 import attrs
 import regex
@@ -275,42 +277,24 @@ class RepeatedQuotation:
     score: float
 
 
-@attrs.frozen(slots=False)
-class _Unit:
-    """A sentence prepared for comparison."""
+class _Unit(NamedTuple):
+    """A sentence prepared for comparison: its words' surface keys and its set of content keys."""
 
     sentence: Sentence
     surface: tuple[str, ...]
     keys: frozenset[str]
-    words: tuple[str, ...] = ()
 
-    @functools.cached_property
-    def text(self) -> str:
-        return " ".join(self.surface)
 
-    @functools.cached_property
-    def bigrams(self) -> frozenset[tuple[str, str]]:
-        return frozenset(zip(self.surface, self.surface[1:], strict=False))
+class _Words(NamedTuple):
+    """Per token of the document: its surface key, its content key, and whether it is capitalised."""
 
-    @functools.cached_property
-    def numbers(self) -> frozenset[str]:
-        return frozenset(k for k in self.keys if k[:1].isdigit())
+    surfaces: list[str]
+    contents: list[str | None]
+    capitalised: list[bool]
 
-    @functools.cached_property
-    def names(self) -> frozenset[str]:
-        """Capitalised words after the first: names, mostly."""
-        return frozenset(
-            surface for word, surface in zip(self.words[1:], self.surface[1:], strict=False) if word[:1].isupper()
-        )
 
-    @functools.cached_property
-    def negated(self) -> bool:
-        """True when a word of the sentence turns it into its opposite (not, never, denied, isn't)."""
-        return not _negation_words().isdisjoint(self.surface) or "n't" in self.text
-
-    @functools.cached_property
-    def content_text(self) -> str:
-        return " ".join(sorted(self.keys))
+# A content key, not a function word: ``filter`` keeps order, so sets are built as a loop would build them.
+_is_key = cast("Callable[[str | None], TypeGuard[str]]", functools.partial(operator.is_not, None))
 
 
 @functools.cache
@@ -412,27 +396,35 @@ def _kept_sentences(document: Document, boilerplate: Sequence[str]) -> list[Sent
 # -- sentences -----------------------------------------------------------------------
 
 
-def _word_keys(document: Document) -> tuple[list[str], list[str | None]]:
-    """The surface key and the content key of every token of the document."""
+def _words(document: Document) -> _Words:
+    """The surface key, content key and capitalisation of every token of the document."""
 
-    def compute(doc: Document) -> tuple[list[str], list[str | None]]:
+    def compute(doc: Document) -> _Words:
         texts = [t.text for t in doc.tokens]
-        keys = {text: (surface_key(text), content_key(text)) for text in set(texts)}
-        return [keys[text][0] for text in texts], [keys[text][1] for text in texts]
+        distinct = set(texts)
+        surface = {text: surface_key(text) for text in distinct}
+        content = {text: content_key(text) for text in distinct}
+        capital = {text: text[:1].isupper() for text in distinct}
+        return _Words(
+            list(map(surface.__getitem__, texts)),
+            list(map(content.__getitem__, texts)),
+            list(map(capital.__getitem__, texts)),
+        )
 
-    return document.memo("repetition-word-keys", compute)
+    return document.memo("repetition-words", compute)
 
 
 def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
-    surfaces, contents = _word_keys(document)
-    texts = document.memo("repetition-token-texts", lambda doc: [t.text for t in doc.tokens])
-    units = []
-    for sentence in sentences:
-        surface = tuple(surfaces[sentence.token_start : sentence.token_end])
-        keys = frozenset(k for k in contents[sentence.token_start : sentence.token_end] if k is not None)
-        words = tuple(texts[sentence.token_start : sentence.token_end])
-        units.append(_Unit(sentence=sentence, surface=surface, keys=keys, words=words))
-    return units
+    words = _words(document)
+    surfaces, contents = words.surfaces, words.contents
+    return [
+        _Unit(
+            s,
+            tuple(surfaces[s.token_start : s.token_end]),
+            frozenset(filter(_is_key, contents[s.token_start : s.token_end])),
+        )
+        for s in sentences
+    ]
 
 
 def _find_restatements(
@@ -463,18 +455,25 @@ def _scored_pairs(
             document_frequency[key] += 1
     weights = _rarity_weights(document_frequency, len(units))
     weight_of = weights.__getitem__
-    unit_weights = [sum(map(weight_of, unit.keys)) for unit in units]
+    unit_keys = [unit.keys for unit in units]
+    unit_weights = [sum(map(weight_of, keys)) for keys in unit_keys]
+    score = _Scorer(document, units)
+    overlap_floor = _OVERLAP_FLOOR
     postings: dict[str, list[int]] = defaultdict(list)
-    for j, unit in enumerate(units):
-        for i in _candidates(unit, unit_weights, weights, postings, j):
-            common = unit.keys & units[i].keys
-            overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + unit_weights[j])
-            if overlap < _OVERLAP_FLOOR:
+    for j, keys in enumerate(unit_keys):
+        weight_j = unit_weights[j]
+        for i, shared in _candidates(keys, weight_j, weight_of, postings):
+            # Prefix filtering (see _candidates): ``shared`` plus what is left unprobed bounds the overlap.
+            if 2 * shared < overlap_floor * (unit_weights[i] + weight_j):
                 continue
-            pair = _score(units[i], unit, overlap, len(common))
-            if pair.paraphrase_score >= _PARAPHRASE_FLOOR or pair.similarity >= _SIMILARITY_FLOOR:
+            common = keys & unit_keys[i]
+            overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + weight_j)
+            if overlap < overlap_floor:
+                continue
+            pair = score(i, j, overlap, len(common))
+            if pair is not None:
                 found.append(pair)
-        for key in unit.keys:
+        for key in keys:
             postings[key].append(j)
     return tuple(found)
 
@@ -493,38 +492,33 @@ def _identical_copies(units: Sequence[_Unit], min_keys: int) -> list[ScoredPair]
 
 
 def _candidates(
-    unit: _Unit,
-    unit_weights: Sequence[float],
-    weights: dict[str, float],
+    keys: frozenset[str],
+    weight: float,
+    weight_of: Callable[[str], float],
     postings: dict[str, list[int]],
-    j: int,
-) -> list[int]:
-    """Earlier sentences that may share ``_OVERLAP_FLOOR`` of the weighted content words with ``unit``.
+) -> Iterable[tuple[int, float]]:
+    """Earlier sentences sharing content words with a sentence, each with a bound on the weight they share.
 
-    Prefix filtering: a pair reaching the floor shares at least ``_OVERLAP_FLOOR / 2``
-    of this sentence's weight, so once the words left unprobed weigh less than
-    that, every such sentence has turned up through a rarer word; the common
-    words skipped are the ones with the longest postings. A sentence whose
-    probed share plus everything unprobed cannot reach the floor is dropped.
+    Prefix filtering: a pair reaching ``_OVERLAP_FLOOR`` shares at least
+    ``_OVERLAP_FLOOR / 2`` of this sentence's weight, so once the words left
+    unprobed weigh less than that, every such sentence has turned up through a
+    rarer word; the common words skipped are the ones with the longest
+    postings. The bound is the weight probed plus everything left unprobed.
     """
     shared: dict[int, float] = {}
     get = shared.get
-    remaining = unit_weights[j]
-    enough = _OVERLAP_FLOOR / 2 * unit_weights[j]
-    for key in sorted(unit.keys, key=weights.__getitem__, reverse=True):
+    remaining = weight
+    enough = _OVERLAP_FLOOR / 2 * weight
+    for key in sorted(keys, key=weight_of, reverse=True):
         if remaining < enough:
             break
-        weight = weights[key]
+        key_weight = weight_of(key)
         posting = postings.get(key)
         if posting and len(posting) < _MAX_POSTINGS:
             for i in posting:
-                shared[i] = get(i, 0.0) + weight
-        remaining -= weight
-    return [
-        i
-        for i, weight in shared.items()
-        if 2 * (weight + remaining) >= _OVERLAP_FLOOR * (unit_weights[i] + unit_weights[j])
-    ]
+                shared[i] = get(i, 0.0) + key_weight
+        remaining -= key_weight
+    return [(i, probed + remaining) for i, probed in shared.items()]
 
 
 def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[str, float]:
@@ -532,38 +526,76 @@ def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[
     return {key: math.log((sentences + 1) / (df + 0.5)) + 0.1 for key, df in document_frequency.items()}
 
 
-def _score(earlier: _Unit, later: _Unit, overlap: float, common: int) -> ScoredPair:
-    """The measures of a pair sharing ``common`` content words, and its restatement score."""
-    bigrams = len(earlier.bigrams) + len(later.bigrams)
-    names_a, names_b = earlier.names, later.names
-    names = len(names_a | names_b)
-    both_names = len(names_a & names_b)
-    numbers_a, numbers_b = earlier.numbers, later.numbers
-    lengths = len(earlier.surface), len(later.surface)
-    # In the order of MEASURES.
-    measures = (
-        fuzz.ratio(earlier.text, later.text) / 100,
-        2 * len(earlier.bigrams & later.bigrams) / bigrams if bigrams else 0.0,
-        2 * common / (len(earlier.keys) + len(later.keys)),
-        fuzz.token_set_ratio(earlier.content_text, later.content_text) / 100,
-        min(lengths) / max(lengths),
-        both_names / names if names else 0.0,
-        (names - both_names) / names if names else 0.0,
-        1.0 if numbers_a & numbers_b else 0.0,
-        1.0 if numbers_a and numbers_b and numbers_a != numbers_b else 0.0,
-        1.0 if earlier.negated != later.negated else 0.0,
-    )
-    return ScoredPair(
-        earlier.sentence,
-        later.sentence,
-        measures[0],
-        overlap,
-        measures[1],
-        earlier.surface == later.surface,
-        len(numbers_a - numbers_b) >= 2 and len(numbers_b - numbers_a) >= 2,
-        measures,
-        restatement_probability(measures),
-    )
+class _Scorer:
+    """The measures and restatement score of pairs of units, from features of each unit worked out once.
+
+    Called with the indexes of the earlier and the later unit, their weighted
+    overlap and how many content words they share, it gives the :class:`ScoredPair`,
+    or None when the pair scores below both ``_PARAPHRASE_FLOOR`` and ``_SIMILARITY_FLOOR``.
+    """
+
+    def __init__(self, document: Document, units: Sequence[_Unit]) -> None:
+        capitalised = _words(document).capitalised
+        negation = _negation_words()
+        surfaces = [unit.surface for unit in units]
+        keys = [unit.keys for unit in units]
+        number_keys = frozenset(k for k in set().union(*keys) if k[:1].isdigit())
+        self.sentences = [unit.sentence for unit in units]
+        self.surfaces = surfaces
+        self.lengths = [len(surface) for surface in surfaces]
+        self.texts = [" ".join(surface) for surface in surfaces]
+        self.content_texts = [" ".join(sorted(k)) for k in keys]
+        self.key_counts = [len(k) for k in keys]
+        self.bigrams = [frozenset(itertools.pairwise(surface)) for surface in surfaces]
+        self.numbers = [k & number_keys for k in keys]
+        # Capitalised words after the first: names, mostly.
+        self.names = [
+            frozenset(
+                itertools.compress(surface[1:], capitalised[unit.sentence.token_start + 1 : unit.sentence.token_end])
+            )
+            for unit, surface in zip(units, surfaces, strict=True)
+        ]
+        # A word that turns the sentence into its opposite (not, never, denied, isn't).
+        self.negated = [
+            not negation.isdisjoint(surface) or "n't" in text
+            for surface, text in zip(surfaces, self.texts, strict=True)
+        ]
+
+    def __call__(self, i: int, j: int, overlap: float, common: int) -> ScoredPair | None:
+        bigrams_i, bigrams_j = self.bigrams[i], self.bigrams[j]
+        bigrams = len(bigrams_i) + len(bigrams_j)
+        names_i, names_j = self.names[i], self.names[j]
+        names = len(names_i | names_j)
+        both_names = len(names_i & names_j)
+        numbers_i, numbers_j = self.numbers[i], self.numbers[j]
+        length_i, length_j = self.lengths[i], self.lengths[j]
+        # In the order of MEASURES.
+        measures = (
+            fuzz.ratio(self.texts[i], self.texts[j]) / 100,
+            2 * len(bigrams_i & bigrams_j) / bigrams if bigrams else 0.0,
+            2 * common / (self.key_counts[i] + self.key_counts[j]),
+            fuzz.token_set_ratio(self.content_texts[i], self.content_texts[j]) / 100,
+            min(length_i, length_j) / max(length_i, length_j),
+            both_names / names if names else 0.0,
+            (names - both_names) / names if names else 0.0,
+            1.0 if numbers_i & numbers_j else 0.0,
+            1.0 if numbers_i and numbers_j and numbers_i != numbers_j else 0.0,
+            1.0 if self.negated[i] != self.negated[j] else 0.0,
+        )
+        probability = restatement_probability(measures)
+        if probability < _PARAPHRASE_FLOOR and measures[0] < _SIMILARITY_FLOOR:
+            return None
+        return ScoredPair(
+            self.sentences[i],
+            self.sentences[j],
+            measures[0],
+            overlap,
+            measures[1],
+            self.surfaces[i] == self.surfaces[j],
+            len(numbers_i - numbers_j) >= 2 and len(numbers_j - numbers_i) >= 2,
+            measures,
+            probability,
+        )
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
@@ -680,7 +712,7 @@ def _heading_text(text: str) -> str:
 def _heading_restatements(units: Sequence[_Unit], thresholds: Thresholds) -> Iterable[Restatement]:
     """Headings that repeat an earlier heading: the same words, nearly, or the same formulaic job."""
     families = _heading_families()
-    texts = [unit.text for unit in units]
+    texts = [" ".join(unit.surface) for unit in units]
     purposes = [families.get(text) for text in texts]
     for i, j, score in _near_copies(texts, [unit.keys for unit in units], thresholds.heading, purposes):
         yield Restatement(earlier=units[i].sentence, later=units[j].sentence, kind="heading", score=score)
@@ -727,16 +759,18 @@ def _find_quotations(
     document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
 ) -> tuple[RepeatedQuotation, ...]:
     pattern = _boilerplate_pattern(tuple(boilerplate))
+    words = _words(document)
     quotes: list[Quotation] = []
     texts: list[str] = []
     keys: list[frozenset[str]] = []
     for quote in document.quotations:
-        tokens = document.tokens[_token_range(document, quote.inner_start, quote.inner_end)]
-        if len(tokens) < thresholds.min_quote_words or pattern.fullmatch(quote.text.strip()):
+        tokens = _token_range(document, quote.inner_start, quote.inner_end)
+        surfaces = words.surfaces[tokens]
+        if len(surfaces) < thresholds.min_quote_words or pattern.fullmatch(quote.text.strip()):
             continue
         quotes.append(quote)
-        texts.append(" ".join(surface_key(t.text) for t in tokens))
-        keys.append(frozenset(k for k in (content_key(t.text) for t in tokens) if k is not None))
+        texts.append(" ".join(surfaces))
+        keys.append(frozenset(filter(_is_key, words.contents[tokens])))
     return tuple(
         RepeatedQuotation(earlier=quotes[i], later=quotes[j], score=score)
         for i, j, score in _near_copies(texts, keys, thresholds.edited)
@@ -753,36 +787,34 @@ def _token_range(document: Document, start: int, end: int) -> slice:
 
 def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence[str]) -> tuple[RepeatedRun, ...]:
     size = thresholds.min_run_words
-    surfaces, contents = _word_keys(document)
+    words = _words(document)
     lists = _list_paragraphs(document)
-    positions = [
-        n
-        for s in _kept_sentences(document, boilerplate)
-        if not s.is_heading and s.paragraph not in lists
-        for n in range(s.token_start, s.token_end)
-    ]
-    ids: dict[str, int] = {}
-    stream = [ids.setdefault(surfaces[n], len(ids)) for n in positions]
+    positions: list[int] = []
+    for s in _kept_sentences(document, boilerplate):
+        if not s.is_heading and s.paragraph not in lists:
+            positions.extend(range(s.token_start, s.token_end))
+    surfaces, contents = words.surfaces, words.contents
+    stream = [surfaces[n] for n in positions]
     last = len(stream) - size
     shingles = list(zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True)) if last >= 0 else []
-    first: dict[tuple[int, ...], int] = {}
+    # Where each run of ``size`` words first occurs (the last assignment, from the front, wins).
+    first = dict(zip(reversed(shingles), range(last, -1, -1), strict=True))
+    firsts = list(map(first.__getitem__, shingles))
     tokens = document.tokens
     runs: list[RepeatedRun] = []
-    i = 0
-    while i <= last:
-        j = first.setdefault(shingles[i], i)
-        if j == i or j + size > i:
-            i += 1
+    resume = 0
+    # Runs start where a run of ``size`` words occurred before, without overlapping that occurrence.
+    for i in [i for i, j in enumerate(firsts) if j + size <= i]:
+        if i < resume:
             continue
+        j = firsts[i]
         length = size
         while i + length < len(stream) and j + length < i and stream[j + length] == stream[i + length]:
             length += 1
-        for k in range(i + 1, min(i + length, last + 1)):
-            first.setdefault(shingles[k], k)
+        resume = i + length
         content = {contents[positions[n]] for n in range(i, i + length)} - {None}
         if len(content) < thresholds.min_run_content_words:
             # Mostly function words ("what they can do if it happens to them"): a formula.
-            i += length
             continue
         runs.append(
             RepeatedRun(
@@ -793,5 +825,4 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
                 words=length,
             )
         )
-        i += length
     return tuple(runs)
