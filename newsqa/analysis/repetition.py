@@ -25,12 +25,13 @@ weighted sum and a logistic function, in pure Python.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple, TypeGuard, cast
 
 import attrs
@@ -400,7 +401,7 @@ def _words(document: Document) -> _Words:
     """The surface key, content key and capitalisation of every token of the document."""
 
     def compute(doc: Document) -> _Words:
-        texts = [t.text for t in doc.tokens]
+        texts = doc.token_texts
         distinct = set(texts)
         surface = {text: surface_key(text) for text in distinct}
         content = {text: content_key(text) for text in distinct}
@@ -449,22 +450,19 @@ def _scored_pairs(
     short = [u for u in all_units if len(u.keys) < min_content_words]
     found += _identical_copies(short, min_copy_words)
     units = [u for u in all_units if len(u.keys) >= min_content_words]
-    document_frequency: dict[str, int] = defaultdict(int)
-    for unit in units:
-        for key in unit.keys:
-            document_frequency[key] += 1
-    weights = _rarity_weights(document_frequency, len(units))
-    weight_of = weights.__getitem__
     unit_keys = [unit.keys for unit in units]
+    weights = _rarity_weights(collections.Counter(itertools.chain.from_iterable(unit_keys)), len(units))
+    weight_of = weights.__getitem__
     unit_weights = [sum(map(weight_of, keys)) for keys in unit_keys]
     score = _Scorer(document, units)
     overlap_floor = _OVERLAP_FLOOR
     postings: dict[str, list[int]] = defaultdict(list)
     for j, keys in enumerate(unit_keys):
         weight_j = unit_weights[j]
-        for i, shared in _candidates(keys, weight_j, weight_of, postings):
-            # Prefix filtering (see _candidates): ``shared`` plus what is left unprobed bounds the overlap.
-            if 2 * shared < overlap_floor * (unit_weights[i] + weight_j):
+        shared, unprobed = _candidates(keys, weight_j, weight_of, postings)
+        for i, probed in shared.items():
+            # What the two may share at most: the weight probed and all the weight left unprobed.
+            if 2 * (probed + unprobed) < overlap_floor * (unit_weights[i] + weight_j):
                 continue
             common = keys & unit_keys[i]
             overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + weight_j)
@@ -496,14 +494,15 @@ def _candidates(
     weight: float,
     weight_of: Callable[[str], float],
     postings: dict[str, list[int]],
-) -> Iterable[tuple[int, float]]:
-    """Earlier sentences sharing content words with a sentence, each with a bound on the weight they share.
+) -> tuple[dict[int, float], float]:
+    """Earlier sentences sharing content words with a sentence: the weight probed of each, and the weight unprobed.
 
     Prefix filtering: a pair reaching ``_OVERLAP_FLOOR`` shares at least
     ``_OVERLAP_FLOOR / 2`` of this sentence's weight, so once the words left
     unprobed weigh less than that, every such sentence has turned up through a
     rarer word; the common words skipped are the ones with the longest
-    postings. The bound is the weight probed plus everything left unprobed.
+    postings. A sentence whose probed share plus everything unprobed cannot
+    reach the floor is then dropped by the caller.
     """
     shared: dict[int, float] = {}
     get = shared.get
@@ -518,12 +517,25 @@ def _candidates(
             for i in posting:
                 shared[i] = get(i, 0.0) + key_weight
         remaining -= key_weight
-    return [(i, probed + remaining) for i, probed in shared.items()]
+    return shared, remaining
 
 
-def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[str, float]:
+def _rarity_weights(document_frequency: Mapping[str, int], sentences: int) -> dict[str, float]:
     """Inverse document frequency within the article: a word both sentences alone use weighs most."""
     return {key: math.log((sentences + 1) / (df + 0.5)) + 0.1 for key, df in document_frequency.items()}
+
+
+class _Features(NamedTuple):
+    """What the measures of a pair need of each sentence (:class:`ScoredPair` says what they are)."""
+
+    text: str
+    content_text: str
+    words: int
+    content_words: int
+    bigrams: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    negated: bool
 
 
 class _Scorer:
@@ -535,63 +547,67 @@ class _Scorer:
     """
 
     def __init__(self, document: Document, units: Sequence[_Unit]) -> None:
-        capitalised = _words(document).capitalised
-        negation = _negation_words()
-        surfaces = [unit.surface for unit in units]
-        keys = [unit.keys for unit in units]
-        number_keys = frozenset(k for k in set().union(*keys) if k[:1].isdigit())
-        self.sentences = [unit.sentence for unit in units]
-        self.surfaces = surfaces
-        self.lengths = [len(surface) for surface in surfaces]
-        self.texts = [" ".join(surface) for surface in surfaces]
-        self.content_texts = [" ".join(sorted(k)) for k in keys]
-        self.key_counts = [len(k) for k in keys]
-        self.bigrams = [frozenset(itertools.pairwise(surface)) for surface in surfaces]
-        self.numbers = [k & number_keys for k in keys]
-        # Capitalised words after the first: names, mostly.
-        self.names = [
-            frozenset(
-                itertools.compress(surface[1:], capitalised[unit.sentence.token_start + 1 : unit.sentence.token_end])
-            )
-            for unit, surface in zip(units, surfaces, strict=True)
-        ]
-        # A word that turns the sentence into its opposite (not, never, denied, isn't).
-        self.negated = [
-            not negation.isdisjoint(surface) or "n't" in text
-            for surface, text in zip(surfaces, self.texts, strict=True)
-        ]
+        self.units = units
+        self.capitalised = _words(document).capitalised
+        self.negation = _negation_words()
+        self.number_keys = frozenset(k for k in set().union(*(unit.keys for unit in units)) if k[:1].isdigit())
+        # Worked out when a unit is first in a pair that is scored: many never are.
+        self.features: list[_Features | None] = [None] * len(units)
+        self.paraphrase_floor = _PARAPHRASE_FLOOR
+        self.similarity_floor = _SIMILARITY_FLOOR
+
+    def _features(self, index: int) -> _Features:
+        sentence, surface, keys = self.units[index]
+        text = " ".join(surface)
+        features = _Features(
+            text,
+            " ".join(sorted(keys)),
+            len(surface),
+            len(keys),
+            # Word pairs as strings (no token holds a space): strings cost the garbage collector nothing.
+            frozenset(map(" ".join, itertools.pairwise(surface))),
+            # Capitalised words after the first: names, mostly.
+            frozenset(itertools.compress(surface[1:], self.capitalised[sentence.token_start + 1 : sentence.token_end])),
+            keys & self.number_keys,
+            # A word that turns the sentence into its opposite (not, never, denied, isn't).
+            not self.negation.isdisjoint(surface) or "n't" in text,
+        )
+        self.features[index] = features
+        return features
 
     def __call__(self, i: int, j: int, overlap: float, common: int) -> ScoredPair | None:
-        bigrams_i, bigrams_j = self.bigrams[i], self.bigrams[j]
+        text_i, content_i, words_i, count_i, bigrams_i, names_i, numbers_i, negated_i = self.features[
+            i
+        ] or self._features(i)
+        text_j, content_j, words_j, count_j, bigrams_j, names_j, numbers_j, negated_j = self.features[
+            j
+        ] or self._features(j)
         bigrams = len(bigrams_i) + len(bigrams_j)
-        names_i, names_j = self.names[i], self.names[j]
         names = len(names_i | names_j)
         both_names = len(names_i & names_j)
-        numbers_i, numbers_j = self.numbers[i], self.numbers[j]
-        length_i, length_j = self.lengths[i], self.lengths[j]
         # In the order of MEASURES.
         measures = (
-            fuzz.ratio(self.texts[i], self.texts[j]) / 100,
+            fuzz.ratio(text_i, text_j) / 100,
             2 * len(bigrams_i & bigrams_j) / bigrams if bigrams else 0.0,
-            2 * common / (self.key_counts[i] + self.key_counts[j]),
-            fuzz.token_set_ratio(self.content_texts[i], self.content_texts[j]) / 100,
-            min(length_i, length_j) / max(length_i, length_j),
+            2 * common / (count_i + count_j),
+            fuzz.token_set_ratio(content_i, content_j) / 100,
+            min(words_i, words_j) / max(words_i, words_j),
             both_names / names if names else 0.0,
             (names - both_names) / names if names else 0.0,
             1.0 if numbers_i & numbers_j else 0.0,
             1.0 if numbers_i and numbers_j and numbers_i != numbers_j else 0.0,
-            1.0 if self.negated[i] != self.negated[j] else 0.0,
+            1.0 if negated_i != negated_j else 0.0,
         )
         probability = restatement_probability(measures)
-        if probability < _PARAPHRASE_FLOOR and measures[0] < _SIMILARITY_FLOOR:
+        if probability < self.paraphrase_floor and measures[0] < self.similarity_floor:
             return None
         return ScoredPair(
-            self.sentences[i],
-            self.sentences[j],
+            self.units[i].sentence,
+            self.units[j].sentence,
             measures[0],
             overlap,
             measures[1],
-            self.surfaces[i] == self.surfaces[j],
+            self.units[i].surface == self.units[j].surface,
             len(numbers_i - numbers_j) >= 2 and len(numbers_j - numbers_i) >= 2,
             measures,
             probability,
@@ -796,7 +812,11 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
     surfaces, contents = words.surfaces, words.contents
     stream = [surfaces[n] for n in positions]
     last = len(stream) - size
-    shingles = list(zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True)) if last >= 0 else []
+    # Each run of ``size`` words as one string (no token holds a space): a string, unlike
+    # a tuple, is nothing the garbage collector scans, so a long text does not set it off.
+    shingles = (
+        list(map(" ".join, zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True))) if last >= 0 else []
+    )
     # Where each run of ``size`` words first occurs (the last assignment, from the front, wins).
     first = dict(zip(reversed(shingles), range(last, -1, -1), strict=True))
     firsts = list(map(first.__getitem__, shingles))
