@@ -642,48 +642,51 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
     eligible = [
         p
         for p in pairs
-        if not p.adjacent
+        if p.later.index - p.earlier.index > 1
         and not p.other_numbers
         and (p.identical or p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
     ]
     if len(eligible) < thresholds.passage_sentences:
         return {}
-    # Per later sentence, its pairs ordered by earlier sentence, with their order among the
-    # eligible pairs: the pairs within reach of an earlier sentence are then found by
-    # bisection and taken in the order a scan of all of them would meet them.
-    by_later: dict[int, list[tuple[int, int, ScoredPair]]] = defaultdict(list)
-    for position, pair in enumerate(eligible):
-        by_later[pair.later.index].append((pair.earlier.index, position, pair))
+    # Pairs are known by their position among the eligible pairs and by their sentence
+    # indexes (each pair of sentences is scored once), never hashed themselves.
+    earlier_of = [p.earlier.index for p in eligible]
+    later_of = [p.later.index for p in eligible]
+    # Per later sentence, the positions of its pairs ordered by earlier sentence: the pairs
+    # within reach of an earlier sentence are then found by bisection, and taken in the
+    # order of their positions, the order a scan of all of them would meet them.
+    by_later: dict[int, list[int]] = defaultdict(list)
+    for position, later in enumerate(later_of):
+        by_later[later].append(position)
     earliers: dict[int, list[int]] = {}
-    for later, entries in by_later.items():
-        entries.sort(key=lambda entry: (entry[0], entry[1]))
-        earliers[later] = [entry[0] for entry in entries]
-    # Pairs are known by their sentence indexes (each pair of sentences is scored once):
-    # hashing the pairs themselves hashes both sentences every time.
+    for later, positions in by_later.items():
+        positions.sort(key=earlier_of.__getitem__)
+        earliers[later] = [earlier_of[position] for position in positions]
     passage_of: dict[tuple[int, int], int] = {}
     seen: set[tuple[int, int]] = set()
-    for pair in eligible:
-        if (pair.earlier.index, pair.later.index) in seen:
+    for start in range(len(eligible)):
+        key = (earlier_of[start], later_of[start])
+        if key in seen:
             continue
-        group, frontier = [pair], [pair]
-        seen.add((pair.earlier.index, pair.later.index))
+        group, frontier = [start], [start]
+        seen.add(key)
         while frontier:
             current = frontier.pop()
-            reach = range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1)
-            for later in reach:
-                bucket = by_later.get(later)
+            earlier, later = earlier_of[current], later_of[current]
+            for other_later in range(later - _PASSAGE_REACH, later + _PASSAGE_REACH + 1):
+                bucket = by_later.get(other_later)
                 if not bucket:
                     continue
-                keys = earliers[later]
-                low = bisect.bisect_left(keys, current.earlier.index - _PASSAGE_REACH)
-                high = bisect.bisect_right(keys, current.earlier.index + _PASSAGE_REACH)
-                for _, _, other in sorted(bucket[low:high], key=lambda entry: entry[1]):
-                    key = (other.earlier.index, other.later.index)
+                keys = earliers[other_later]
+                low = bisect.bisect_left(keys, earlier - _PASSAGE_REACH)
+                high = bisect.bisect_right(keys, earlier + _PASSAGE_REACH)
+                for other in sorted(bucket[low:high]):
+                    key = (earlier_of[other], other_later)
                     if key not in seen:
                         seen.add(key)
                         group.append(other)
                         frontier.append(other)
-        matched = _one_to_one(group)
+        matched = _one_to_one([eligible[position] for position in group])
         if len(matched) >= thresholds.passage_sentences and max(p.earlier.index for p in matched) < min(
             p.later.index for p in matched
         ):
