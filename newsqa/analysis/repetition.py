@@ -287,11 +287,16 @@ class _Unit(NamedTuple):
 
 
 class _Words(NamedTuple):
-    """Per token of the document: its surface key, its content key, and whether it is capitalised."""
+    """Per token of the document: its surface key, its content key, and whether it is capitalised.
+
+    ``word_pairs`` numbers each token's surface key together with the next token's:
+    two numbers are equal when both pairs of words are.
+    """
 
     surfaces: list[str]
     contents: list[str | None]
     capitalised: list[bool]
+    word_pairs: list[int]
 
 
 # A content key, not a function word: ``filter`` keeps order, so sets are built as a loop would build them.
@@ -406,10 +411,14 @@ def _words(document: Document) -> _Words:
         surface = {text: surface_key(text) for text in distinct}
         content = {text: content_key(text) for text in distinct}
         capital = {text: text[:1].isupper() for text in distinct}
+        numbers = {key: number for number, key in enumerate(set(surface.values()))}
+        ids = [numbers[surface[text]] for text in texts]
+        pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(numbers))), ids[1:])
         return _Words(
             list(map(surface.__getitem__, texts)),
             list(map(content.__getitem__, texts)),
             list(map(capital.__getitem__, texts)),
+            list(pairs),
         )
 
     return document.memo("repetition-words", compute)
@@ -532,7 +541,7 @@ class _Features(NamedTuple):
     content_text: str
     words: int
     content_words: int
-    bigrams: frozenset[str]
+    bigrams: frozenset[int]
     names: frozenset[str]
     numbers: frozenset[str]
     negated: bool
@@ -548,7 +557,9 @@ class _Scorer:
 
     def __init__(self, document: Document, units: Sequence[_Unit]) -> None:
         self.units = units
-        self.capitalised = _words(document).capitalised
+        words = _words(document)
+        self.capitalised = words.capitalised
+        self.word_pairs = words.word_pairs
         self.negation = _negation_words()
         self.number_keys = frozenset(k for k in set().union(*(unit.keys for unit in units)) if k[:1].isdigit())
         # Worked out when a unit is first in a pair that is scored: many never are.
@@ -558,16 +569,16 @@ class _Scorer:
 
     def _features(self, index: int) -> _Features:
         sentence, surface, keys = self.units[index]
+        start, end = sentence.token_start, sentence.token_end
         text = " ".join(surface)
         features = _Features(
             text,
             " ".join(sorted(keys)),
             len(surface),
             len(keys),
-            # Word pairs as strings (no token holds a space): strings cost the garbage collector nothing.
-            frozenset(map(" ".join, itertools.pairwise(surface))),
+            frozenset(self.word_pairs[start : max(start, end - 1)]),
             # Capitalised words after the first: names, mostly.
-            frozenset(itertools.compress(surface[1:], self.capitalised[sentence.token_start + 1 : sentence.token_end])),
+            frozenset(itertools.compress(surface[1:], self.capitalised[start + 1 : end])),
             keys & self.number_keys,
             # A word that turns the sentence into its opposite (not, never, denied, isn't).
             not self.negation.isdisjoint(surface) or "n't" in text,
@@ -576,12 +587,10 @@ class _Scorer:
         return features
 
     def __call__(self, i: int, j: int, overlap: float, common: int) -> ScoredPair | None:
-        text_i, content_i, words_i, count_i, bigrams_i, names_i, numbers_i, negated_i = self.features[
-            i
-        ] or self._features(i)
-        text_j, content_j, words_j, count_j, bigrams_j, names_j, numbers_j, negated_j = self.features[
-            j
-        ] or self._features(j)
+        earlier = self.features[i] or self._features(i)
+        later = self.features[j] or self._features(j)
+        text_i, content_i, words_i, count_i, bigrams_i, names_i, numbers_i, negated_i = earlier
+        text_j, content_j, words_j, count_j, bigrams_j, names_j, numbers_j, negated_j = later
         bigrams = len(bigrams_i) + len(bigrams_j)
         names = len(names_i | names_j)
         both_names = len(names_i & names_j)
@@ -601,13 +610,14 @@ class _Scorer:
         probability = restatement_probability(measures)
         if probability < self.paraphrase_floor and measures[0] < self.similarity_floor:
             return None
+        unit_i, unit_j = self.units[i], self.units[j]
         return ScoredPair(
-            self.units[i].sentence,
-            self.units[j].sentence,
+            unit_i.sentence,
+            unit_j.sentence,
             measures[0],
             overlap,
             measures[1],
-            self.units[i].surface == self.units[j].surface,
+            unit_i.surface == unit_j.surface,
             len(numbers_i - numbers_j) >= 2 and len(numbers_j - numbers_i) >= 2,
             measures,
             probability,
