@@ -32,7 +32,7 @@ import math
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple, TypeGuard, cast
+from typing import NamedTuple, cast
 
 import attrs
 import regex
@@ -295,12 +295,15 @@ class _Words(NamedTuple):
 
     surfaces: list[str]
     contents: list[str | None]
+    has_content: list[bool]
     capitalised: list[bool]
     word_pairs: list[int]
 
-
-# A content key, not a function word: ``filter`` keeps order, so sets are built as a loop would build them.
-_is_key = cast("Callable[[str | None], TypeGuard[str]]", functools.partial(operator.is_not, None))
+    def content_keys(self, start: int, end: int) -> frozenset[str]:
+        """The content keys of tokens ``start..end``, added in the order of the tokens."""
+        return cast(
+            "frozenset[str]", frozenset(itertools.compress(self.contents[start:end], self.has_content[start:end]))
+        )
 
 
 @functools.cache
@@ -414,9 +417,11 @@ def _words(document: Document) -> _Words:
         numbers = {key: number for number, key in enumerate(set(surface.values()))}
         ids = [numbers[surface[text]] for text in texts]
         pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(numbers))), ids[1:])
+        contents = list(map(content.__getitem__, texts))
         return _Words(
             list(map(surface.__getitem__, texts)),
-            list(map(content.__getitem__, texts)),
+            contents,
+            [key is not None for key in contents],
             list(map(capital.__getitem__, texts)),
             list(pairs),
         )
@@ -426,13 +431,9 @@ def _words(document: Document) -> _Words:
 
 def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
     words = _words(document)
-    surfaces, contents = words.surfaces, words.contents
+    surfaces, content_keys = words.surfaces, words.content_keys
     return [
-        _Unit(
-            s,
-            tuple(surfaces[s.token_start : s.token_end]),
-            frozenset(filter(_is_key, contents[s.token_start : s.token_end])),
-        )
+        _Unit(s, tuple(surfaces[s.token_start : s.token_end]), content_keys(s.token_start, s.token_end))
         for s in sentences
     ]
 
@@ -799,7 +800,7 @@ def _find_quotations(
             continue
         quotes.append(quote)
         texts.append(" ".join(surfaces))
-        keys.append(frozenset(filter(_is_key, words.contents[tokens])))
+        keys.append(words.content_keys(tokens.start, tokens.stop))
     return tuple(
         RepeatedQuotation(earlier=quotes[i], later=quotes[j], score=score)
         for i, j, score in _near_copies(texts, keys, thresholds.edited)
