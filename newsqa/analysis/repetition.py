@@ -807,8 +807,11 @@ def _find_quotations(
     )
 
 
+_TOKEN_START = operator.attrgetter("start")
+
+
 def _token_range(document: Document, start: int, end: int) -> slice:
-    starts = document.memo("repetition-token-starts", lambda doc: [t.start for t in doc.tokens])
+    starts = document.memo("repetition-token-starts", lambda doc: list(map(_TOKEN_START, doc.tokens)))
     return slice(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
 
