@@ -300,7 +300,12 @@ class _Words(NamedTuple):
     word_pairs: list[int]
 
     def content_keys(self, start: int, end: int) -> frozenset[str]:
-        """The content keys of tokens ``start..end``, added in the order of the tokens."""
+        """The content keys of tokens ``start..end``, added in the order of the tokens.
+
+        The order a set iterates in depends on the hashes of its items and on the order
+        they were added, and it decides the order of candidate pairs: they are added in
+        the order of the tokens, whatever builds the set.
+        """
         return cast(
             "frozenset[str]", frozenset(itertools.compress(self.contents[start:end], self.has_content[start:end]))
         )
@@ -414,9 +419,9 @@ def _words(document: Document) -> _Words:
         surface = {text: surface_key(text) for text in distinct}
         content = {text: content_key(text) for text in distinct}
         capital = {text: text[:1].isupper() for text in distinct}
-        numbers = {key: number for number, key in enumerate(set(surface.values()))}
-        ids = [numbers[surface[text]] for text in texts]
-        pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(numbers))), ids[1:])
+        number_of = {key: number for number, key in enumerate(set(surface.values()))}
+        ids = [number_of[surface[text]] for text in texts]
+        pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(number_of))), ids[1:])
         contents = list(map(content.__getitem__, texts))
         return _Words(
             list(map(surface.__getitem__, texts)),
