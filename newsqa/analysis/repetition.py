@@ -418,15 +418,17 @@ def _words(document: Document) -> _Words:
         distinct = set(texts)
         surface = {text: surface_key(text) for text in distinct}
         content = {text: content_key(text) for text in distinct}
+        has_content = {text: key is not None for text, key in content.items()}
         capital = {text: text[:1].isupper() for text in distinct}
         number_of = {key: number for number, key in enumerate(set(surface.values()))}
-        ids = [number_of[surface[text]] for text in texts]
+        surface_number = {text: number_of[key] for text, key in surface.items()}
+        # Each distinct text is worked out once; every token then looks its text up, in C.
+        ids = list(map(surface_number.__getitem__, texts))
         pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(number_of))), ids[1:])
-        contents = list(map(content.__getitem__, texts))
         return _Words(
             list(map(surface.__getitem__, texts)),
-            contents,
-            [key is not None for key in contents],
+            list(map(content.__getitem__, texts)),
+            list(map(has_content.__getitem__, texts)),
             list(map(capital.__getitem__, texts)),
             list(pairs),
         )
@@ -832,7 +834,7 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
         if not s.is_heading and s.paragraph not in lists:
             positions.extend(range(s.token_start, s.token_end))
     surfaces, contents = words.surfaces, words.contents
-    stream = [surfaces[n] for n in positions]
+    stream = list(map(surfaces.__getitem__, positions))
     last = len(stream) - size
     # Each run of ``size`` words as one string (no token holds a space): a string, unlike
     # a tuple, is nothing the garbage collector scans, so a long text does not set it off.
