@@ -376,7 +376,10 @@ def _pair_and_run_links(
                 ):
                     dropped.add(n)
         if not told_by_pair:
-            sentences = document.sentences[first:last]
+            copies = any(
+                _covers(document, s, run.later_start, run.later_end, sentence_words)
+                for s in document.sentences[first:last]
+            )
             links.append(
                 _Link(
                     earlier=_Occurrence(run.earlier_start, run.earlier_end),
@@ -384,7 +387,7 @@ def _pair_and_run_links(
                     kind="verbatim",
                     score=1.0,
                     run=True,
-                    copies_sentence=any(_covers(document, s, run.later_start, run.later_end, sentence_words) for s in sentences),
+                    copies_sentence=copies,
                 )
             )
     for n, pair in enumerate(pairs):
