@@ -81,8 +81,8 @@ class Article:
     text: str
 
 
-def load_articles(folder: Path, half: str) -> list[Article]:
-    """The articles of one half, each text once.
+def load_articles(folder: Path, half: str, unique: bool = True) -> list[Article]:
+    """The articles of one half, each text once unless ``unique`` is false.
 
     news-gb holds some articles twice under two names (72 of 1,044 files); a
     second copy would count its findings twice and could sit in the other half,
@@ -97,7 +97,7 @@ def load_articles(folder: Path, half: str) -> list[Article]:
             name = f"{corpus}/{path.relative_to(folder / corpus)}"
             text = path.read_text(encoding="utf-8", errors="replace")
             normalised = " ".join(text.split())
-            if normalised in seen:
+            if unique and normalised in seen:
                 continue
             seen.add(normalised)
             if half in ("all", half_of(name)):
