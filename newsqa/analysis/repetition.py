@@ -93,7 +93,7 @@ class Thresholds:
     """
 
     edited: float = 0.85
-    paraphrase: float = 0.83
+    paraphrase: float = 0.80
     passage: float = 0.05
     passage_sentences: int = 3
     heading: float = 0.9
@@ -111,6 +111,10 @@ _OVERLAP_FLOOR = 0.2
 # Pairs scoring below both floors are not kept as candidates (well below any passage threshold).
 _PARAPHRASE_FLOOR = 0.01
 _SIMILARITY_FLOOR = 0.6
+# Short sentences (at most this many words) that put different names in one frame of
+# words, a frame with a word this many sentences or more use, are entries of a listing.
+_FORMULA_MAX_WORDS = 10
+_FORMULA_SENTENCES = 3
 # Sentences of a restated passage lie within this many sentences of each other.
 _PASSAGE_REACH = 2
 
@@ -154,6 +158,9 @@ class ScoredPair:
     sentences (not the first word) both use, and those only one uses, each as a
     share of all of them; ``shared_number``: 1 when they share a number;
     ``other_number``: 1 when both give numbers and one gives a number the other lacks;
+    ``formulaic``: entries of a listing written as sentences: both short (ten
+    words or fewer), the same words around different names and numbers, and
+    among those words one that three or more sentences of the article use.
     ``other_polarity``: 1 when one sentence is negated (not, never, denied, isn't)
     and the other is not (``newsqa/data/negation_words.txt``).
     """
@@ -171,6 +178,9 @@ class ScoredPair:
     #: How strongly the later sentence restates the earlier one, 0..1: the
     #: restatement model (``newsqa/data/restatement_model.txt``) applied to the measures.
     paraphrase_score: float = 1.0
+    #: Parallel entries of a listing ("Released 25 February on PC." / "Released 1
+    #: March on PC."), not a restatement: see ``formulaic`` above.
+    formulaic: bool = False
 
     @property
     def content(self) -> float:
@@ -471,7 +481,7 @@ def _scored_pairs(
     weights = _rarity_weights(collections.Counter(itertools.chain.from_iterable(unit_keys)), len(units))
     weight_of = weights.__getitem__
     unit_weights = [sum(map(weight_of, keys)) for keys in unit_keys]
-    score = _Scorer(document, units)
+    score = _Scorer(document, units, _formula_words(all_units))
     overlap_floor = _OVERLAP_FLOOR
     postings: dict[str, list[int]] = defaultdict(list)
     for j, keys in enumerate(unit_keys):
@@ -485,12 +495,38 @@ def _scored_pairs(
             overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + weight_j)
             if overlap < overlap_floor:
                 continue
-            pair = score(i, j, overlap, len(common))
+            pair = score(i, j, overlap, common)
             if pair is not None:
                 found.append(pair)
         for key in keys:
             postings[key].append(j)
     return tuple(found)
+
+
+def _formula_words(units: Sequence[_Unit]) -> frozenset[str]:
+    """Content words of ``_FORMULA_SENTENCES`` or more sentences: the article's own formulas."""
+    sentences: dict[str, int] = defaultdict(int)
+    for unit in units:
+        for key in unit.keys:
+            sentences[key] += 1
+    return frozenset(key for key, count in sentences.items() if count >= _FORMULA_SENTENCES)
+
+
+def _frame(words: Sequence[str], surface: Sequence[str]) -> tuple[str, ...]:
+    """The sentence's words with each run of names and numbers ("25 February", "Xbox and PC") as one slot."""
+    frame: list[str] = []
+    slot = False
+    for k, word in enumerate(words):
+        if k and (word[:1].isupper() or word[:1].isdigit()):
+            if not slot:
+                frame.append("")
+            slot = True
+        elif slot and surface[k] in ("and", "or") and k + 1 < len(words) and words[k + 1][:1].isupper():
+            continue
+        else:
+            frame.append(content_key(word) or surface[k])
+            slot = False
+    return tuple(frame)
 
 
 def _identical_copies(units: Sequence[_Unit], min_keys: int) -> list[ScoredPair]:
@@ -563,8 +599,10 @@ class _Scorer:
     or None when the pair scores below both ``_PARAPHRASE_FLOOR`` and ``_SIMILARITY_FLOOR``.
     """
 
-    def __init__(self, document: Document, units: Sequence[_Unit]) -> None:
+    def __init__(self, document: Document, units: Sequence[_Unit], formula_words: frozenset[str]) -> None:
         self.units = units
+        self.token_texts = document.token_texts
+        self.formula_words = formula_words
         words = _words(document)
         self.capitalised = words.capitalised
         self.word_pairs = words.word_pairs
@@ -594,7 +632,7 @@ class _Scorer:
         self.features[index] = features
         return features
 
-    def __call__(self, i: int, j: int, overlap: float, common: int) -> ScoredPair | None:
+    def __call__(self, i: int, j: int, overlap: float, common: frozenset[str]) -> ScoredPair | None:
         earlier = self.features[i] or self._features(i)
         later = self.features[j] or self._features(j)
         text_i, content_i, words_i, count_i, bigrams_i, names_i, numbers_i, negated_i = earlier
@@ -606,7 +644,7 @@ class _Scorer:
         measures = (
             fuzz.ratio(text_i, text_j) / 100,
             2 * len(bigrams_i & bigrams_j) / bigrams if bigrams else 0.0,
-            2 * common / (count_i + count_j),
+            2 * len(common) / (count_i + count_j),
             fuzz.token_set_ratio(content_i, content_j) / 100,
             min(words_i, words_j) / max(words_i, words_j),
             both_names / names if names else 0.0,
@@ -629,7 +667,30 @@ class _Scorer:
             len(numbers_i - numbers_j) >= 2 and len(numbers_j - numbers_i) >= 2,
             measures,
             probability,
+            self._listing_entries(i, j, common),
         )
+
+    def _listing_entries(self, i: int, j: int, common: frozenset[str]) -> bool:
+        """Entries of a listing written as sentences: "Released 1 March on PC." and "Released 11 March on Xbox.".
+
+        Both short, in the same frame of words around their names and numbers,
+        each naming or numbering something the other does not, and the frame uses a word that three or more
+        sentences of the article use (the listing's own formula).
+        """
+        unit_i, unit_j = self.units[i], self.units[j]
+        if len(unit_i.surface) > _FORMULA_MAX_WORDS or len(unit_j.surface) > _FORMULA_MAX_WORDS:
+            return False
+        earlier, later = self.features[i] or self._features(i), self.features[j] or self._features(j)
+        if earlier.names == later.names or common.isdisjoint(self.formula_words):
+            return False
+        slots, other_slots = earlier.names | earlier.numbers, later.names | later.numbers
+        if slots <= other_slots or other_slots <= slots:
+            return False
+        frame = _frame(self._words_of(unit_i), unit_i.surface)
+        return frame == _frame(self._words_of(unit_j), unit_j.surface) and not self.formula_words.isdisjoint(frame)
+
+    def _words_of(self, unit: _Unit) -> Sequence[str]:
+        return self.token_texts[unit.sentence.token_start : unit.sentence.token_end]
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
@@ -639,7 +700,7 @@ def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Rest
         passage = passage_of.get((pair.earlier.index, pair.later.index))
         if pair.identical:
             kind, score = "verbatim", 1.0
-        elif pair.other_numbers:
+        elif pair.other_numbers or pair.formulaic:
             continue
         elif pair.similarity >= thresholds.edited:
             kind, score = "edited", round(pair.similarity, 4)
@@ -662,6 +723,7 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
         for p in pairs
         if p.later.index - p.earlier.index > 1
         and not p.other_numbers
+        and not p.formulaic
         and (p.identical or p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
     ]
     if len(eligible) < thresholds.passage_sentences:
