@@ -371,6 +371,10 @@ class _Extractor:
             ),
         ]
         self.trigger_words = self._trigger_words(lex)
+        # The longest word of each holiday's name ("year's", "patrick's", "fourth"): the pattern matches it as written.
+        self.holiday_words = sorted({max(name.split(), key=len) for name in lex.holidays})
+        if not all(re.escape(word) in lex.alternation(lex.holidays) for word in self.holiday_words):
+            raise ValueError("a holiday's longest word is not written as such in the holiday pattern")
 
         self.digit_triggers = {
             "numeric": regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d"),
@@ -549,11 +553,14 @@ class _Extractor:
     def _holiday(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "h"):
             return None
+        holiday = self.lex.holidays.get(_words(m, "h").replace(" .", "."))
+        if holiday is None:  # a letter outside ASCII the case-blind pattern let in: "Chriſtmas"
+            return None
         det = _words(m, "det")
         return _expr(
             m,
             Kind.HOLIDAY,
-            holiday=self.lex.holidays[_words(m, "h").replace(" .", ".")],
+            holiday=holiday,
             year=_year(m.group("y") or ""),
             modifier=det or None,
         )
@@ -900,8 +907,39 @@ class _Extractor:
             windows[key] = merged
         return windows
 
+    def holiday_windows(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The ``windows`` that hold one of :attr:`holiday_words` whole, which every holiday match holds.
+
+        "the" triggers the holiday pattern ("the Fourth of July"), so its windows
+        cover most of a text; this finds the few worth scanning with str.find on
+        the lower-cased text. A match the search misses holds a letter outside
+        ASCII that the case-blind pattern takes for an ASCII one ("Chriſtmas"),
+        which names no holiday of the lexicon anyway.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):  # "İ" lowers to two characters; offsets would drift
+            return windows
+        found: list[tuple[int, int]] = []
+        for word in self.holiday_words:
+            at = lowered.find(word)
+            while at >= 0:
+                found.append((at, at + len(word)))
+                at = lowered.find(word, at + 1)
+        found.sort()
+        kept = []
+        for start, end in windows:
+            index = bisect.bisect_left(found, (start,))
+            while index < len(found) and found[index][0] < end:
+                if found[index][1] <= end:
+                    kept.append((start, end))
+                    break
+                index += 1
+        return kept
+
     def candidates(self, text: str) -> Iterator[tuple[int, Expression]]:
         windows = self.windows(text)
+        if "holiday" in windows:
+            windows["holiday"] = self.holiday_windows(text, windows["holiday"])
         for priority, pattern in enumerate(self.patterns):
             for start, end in windows.get(pattern.trigger, ()):
                 for match in pattern.regex.finditer(text, start, end):
