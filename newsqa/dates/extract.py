@@ -124,6 +124,8 @@ _YEAR_KEYS = frozenset({"year", "iso"})
 # Kinds written with a month, weekday or holiday name, which names such as "the Sunday Times" hold.
 _NAMED_KINDS = frozenset({Kind.ABSOLUTE, Kind.WEEKDAY, Kind.MONTH, Kind.HOLIDAY, Kind.SEASON, Kind.TIME})
 _DECADE_KEYS = frozenset({"decade"})
+# Letters outside ASCII that a case-blind pattern matches to an ASCII letter while str.lower keeps them.
+_FOLDS_TO_ASCII = re.compile("[\u0131\u017f]")
 
 
 @attrs.frozen
@@ -132,6 +134,9 @@ class _Pattern:
     regex: re.Pattern[str]
     build: Builder
     trigger: str  # the key of the words every match of this pattern contains
+    # Words (lower case) or figures one of which every match holds as written, where the
+    # trigger's words are wider: a window without any of them is not scanned.
+    required: re.Pattern[str] | None = None
 
 
 def _words(match: re.Match[str], group: str) -> str:
@@ -371,10 +376,28 @@ class _Extractor:
             ),
         ]
         self.trigger_words = self._trigger_words(lex)
-        # The longest word of each holiday's name ("year's", "patrick's", "fourth"): the pattern matches it as written.
-        self.holiday_words = sorted({max(name.split(), key=len) for name in lex.holidays})
-        if not all(re.escape(word) in lex.alternation(lex.holidays) for word in self.holiday_words):
+        # The longest word of each holiday's name ("year's", "patrick's", "fourth"): "the" triggers
+        # the holiday pattern ("the Fourth of July"), so its windows cover most of a text.
+        holiday_words = sorted({max(name.split(), key=len) for name in lex.holidays})
+        if not all(re.escape(word) in lex.alternation(lex.holidays) for word in holiday_words):
             raise ValueError("a holiday's longest word is not written as such in the holiday pattern")
+        figures = tuple("123456789")  # a day of the month holds one of them, as does a year (1600-2099)
+        required = {
+            "holiday": holiday_words,
+            "dmy": figures,
+            "mdy": figures,
+            "ordinal_of": ("of",),
+            "month_year": (*figures, "year"),
+            "the_weekend": ("weekend",),
+            "the_year": ("year",),
+            "year_end": ("year",),
+            "earlier_in": ("earlier", "later"),
+            "quarter": ("quarter",),
+            "q_number": ("q",),
+            "quarter_ref": ("quarter", "period"),
+            "year_ago_adjective": ("year",),
+            "iso": ("-",),
+        }
 
         self.digit_triggers = {
             "numeric": regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d"),
@@ -409,7 +432,9 @@ class _Extractor:
             # Every expression starts at a word boundary: "now" is not in "know". The standard
             # library's engine runs these ASCII-only patterns faster than ``regex``.
             compiled = re.compile(r"(?<!\w)(?:" + source + ")", re.IGNORECASE)
-            self.patterns.append(_Pattern(name, compiled, build, trigger))
+            words = required.get(name)
+            sieve = re.compile("|".join(map(re.escape, words))) if words else None
+            self.patterns.append(_Pattern(name, compiled, build, trigger, sieve))
 
     # -- builders ------------------------------------------------------------------------------------
 
@@ -907,41 +932,18 @@ class _Extractor:
             windows[key] = merged
         return windows
 
-    def holiday_windows(self, text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The ``windows`` that hold one of :attr:`holiday_words` whole, which every holiday match holds.
-
-        "the" triggers the holiday pattern ("the Fourth of July"), so its windows
-        cover most of a text; this finds the few worth scanning with str.find on
-        the lower-cased text. A match the search misses holds a letter outside
-        ASCII that the case-blind pattern takes for an ASCII one ("Chriſtmas"),
-        which names no holiday of the lexicon anyway.
-        """
-        lowered = text.lower()
-        if len(lowered) != len(text):  # "İ" lowers to two characters; offsets would drift
-            return windows
-        found: list[tuple[int, int]] = []
-        for word in self.holiday_words:
-            at = lowered.find(word)
-            while at >= 0:
-                found.append((at, at + len(word)))
-                at = lowered.find(word, at + 1)
-        found.sort()
-        kept = []
-        for start, end in windows:
-            index = bisect.bisect_left(found, (start,))
-            while index < len(found) and found[index][0] < end:
-                if found[index][1] <= end:
-                    kept.append((start, end))
-                    break
-                index += 1
-        return kept
-
     def candidates(self, text: str) -> Iterator[tuple[int, Expression]]:
         windows = self.windows(text)
-        if "holiday" in windows:
-            windows["holiday"] = self.holiday_windows(text, windows["holiday"])
+        lowered = text.lower()
+        # A pattern's required words are looked for in the lower-cased text, at the offsets of
+        # ``text``: not when lowering changes a length ("İ" becomes two characters), nor when the
+        # text holds a letter the case-blind patterns take for an ASCII one and lowering does not ("ı", "ſ").
+        sieve = len(lowered) == len(text) and not _FOLDS_TO_ASCII.search(text)
         for priority, pattern in enumerate(self.patterns):
-            for start, end in windows.get(pattern.trigger, ()):
+            spans = windows.get(pattern.trigger, ())
+            if sieve and pattern.required is not None:
+                spans = [span for span in spans if pattern.required.search(lowered, *span)]
+            for start, end in spans:
                 for match in pattern.regex.finditer(text, start, end):
                     expression = pattern.build(match, text)
                     if expression is not None:
