@@ -376,14 +376,8 @@ class _Extractor:
             ),
         ]
         self.trigger_words = self._trigger_words(lex)
-        # The longest word of each holiday's name ("year's", "patrick's", "fourth"): "the" triggers
-        # the holiday pattern ("the Fourth of July"), so its windows cover most of a text.
-        holiday_words = sorted({max(name.split(), key=len) for name in lex.holidays})
-        if not all(re.escape(word) in lex.alternation(lex.holidays) for word in holiday_words):
-            raise ValueError("a holiday's longest word is not written as such in the holiday pattern")
         figures = tuple("123456789")  # a day of the month holds one of them, as does a year (1600-2099)
         required = {
-            "holiday": holiday_words,
             "dmy": figures,
             "mdy": figures,
             "ordinal_of": ("of",),
@@ -434,6 +428,10 @@ class _Extractor:
             compiled = re.compile(r"(?<!\w)(?:" + source + ")", re.IGNORECASE)
             words = required.get(name)
             sieve = re.compile("|".join(map(re.escape, words))) if words else None
+            if name == "holiday":
+                # Every match holds a holiday's name; "the" triggers the pattern ("the Fourth of
+                # July"), so its windows cover most of a text, and only those with a name are scanned.
+                sieve = re.compile(parts["HOLIDAY"].removesuffix(r"(?!\w)"))
             self.patterns.append(_Pattern(name, compiled, build, trigger, sieve))
 
     # -- builders ------------------------------------------------------------------------------------
