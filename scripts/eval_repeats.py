@@ -17,9 +17,10 @@ an MRPC paraphrase pair, one early and one later) and ``mrpc-negative`` (an MRPC
 pair its annotators judged *not* to be paraphrases, to see how often such
 near misses are flagged).
 
-Precision of kind K: findings of kind K that point at an injected repeat (primary
-span on the later copy, a related span on the earlier) among all findings of
-kind K in the injected copies. Recall of kind K: injected repeats of kind K
+Precision of kind K: findings of kind K that point at an injected repeat (one of
+their spans on the later copy, another on the earlier: usually the primary and a
+related span, but a passage said three times is one finding on its last
+occurrence) among all findings of kind K in the injected copies. Recall of kind K: injected repeats of kind K
 found by a finding of any kind. Clean: findings per article on the articles as
 they are.
 
@@ -80,15 +81,27 @@ class Article:
     text: str
 
 
-def load_articles(folder: Path, half: str) -> list[Article]:
+def load_articles(folder: Path, half: str, unique: bool = True) -> list[Article]:
+    """The articles of one half, each text once unless ``unique`` is false.
+
+    news-gb holds some articles twice under two names (72 of 1,044 files); a
+    second copy would count its findings twice and could sit in the other half,
+    so only the first name (in sorted order) of each text is kept.
+    """
     articles = []
+    seen: set[str] = set()
     for corpus in ("news-gb", "news-us"):
         for path in sorted((folder / corpus).rglob("*.txt")):
             if path.name.lower() == "readme.txt":
                 continue
             name = f"{corpus}/{path.relative_to(folder / corpus)}"
+            text = path.read_text(encoding="utf-8", errors="replace")
+            normalised = " ".join(text.split())
+            if unique and normalised in seen:
+                continue
+            seen.add(normalised)
             if half in ("all", half_of(name)):
-                articles.append(Article(name, path.read_text(encoding="utf-8", errors="replace")))
+                articles.append(Article(name, text))
     return articles
 
 
@@ -335,8 +348,18 @@ def overlaps(span: tuple[int, int], start: int, end: int) -> bool:
 
 
 def finding_hits(finding: Finding, repeat: Repeat) -> bool:
-    return overlaps(repeat.later, finding.span.start, finding.span.end) and any(
-        overlaps(repeat.earlier, r.start, r.end) for r in finding.related
+    """The finding marks both copies: one on the later, another on the earlier.
+
+    Usually the primary span is the later copy and a related span the earlier;
+    a passage said three or more times is one finding on its last occurrence,
+    with every other occurrence related, so an injected copy may be related too.
+    """
+    spans = [finding.span, *finding.related]
+    return any(
+        overlaps(repeat.later, a.start, a.end) and overlaps(repeat.earlier, b.start, b.end)
+        for a in spans
+        for b in spans
+        if a is not b
     )
 
 

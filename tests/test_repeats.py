@@ -156,6 +156,69 @@ def test_short_formulaic_sentences_are_not_repeats() -> None:
     assert repeats(text) == []
 
 
+_LISTING = (
+    "Five films to watch this spring\n\n"
+    "The director's long-awaited thriller follows a detective through a flooded city. "
+    "Released 4 April in cinemas.\n\n"
+    "An animated fable about a fox who runs a bakery, voiced by a cast of stand-up comedians. "
+    "Released 18 April on Netflix.\n\n"
+    "A documentary about the last lighthouse keepers of the Hebrides, filmed over two winters. "
+    "Released 2 May in cinemas.\n\n"
+    "A courtroom drama set in 1970s Glasgow, with a star turn from its young lead. "
+    "Released 9 May on Netflix."
+)
+
+
+def test_entries_of_a_listing_are_not_repeats() -> None:
+    # "Released 4 April in cinemas." and "Released 2 May in cinemas." name different dates
+    # in the listing's own frame: parallel entries, not an edited copy or a restatement.
+    assert repeats(_LISTING) == []
+
+
+def test_a_copy_beside_the_entries_of_a_listing_is_still_flagged() -> None:
+    text = (
+        "The ferry to the island was cancelled on Friday because of high winds. "
+        "Released 4 April in cinemas. Released 18 April on Netflix. Released 2 May in cinemas. "
+        "The ferry to the island was cancelled on Friday due to high winds."
+    )
+    [finding] = repeats(text)
+    assert finding.code == "NQ102"
+    assert finding.span.text == "The ferry to the island was cancelled on Friday due to high winds."
+
+
+def test_a_short_sentence_with_one_place_changed_is_still_an_edited_copy() -> None:
+    # The frame shares no word the article uses three times: a copy whose place was edited.
+    text = (
+        "The mayor resigned after the vote in Leeds. Councillors had met for six hours. "
+        "Protesters gathered outside the town hall. The mayor resigned after the vote in York."
+    )
+    [finding] = repeats(text)
+    assert (finding.code, finding.span.text) == ("NQ102", "The mayor resigned after the vote in York.")
+
+
+_LETTERS = (
+    "Is this the best album of the last ten years? Your views\n\n"
+    "I have played it every morning since it came out and it is the best album of the last ten years "
+    "by a mile. Anna, Leeds\n\n"
+    "Great songs, yes, but calling it the best album of the last ten years is nonsense. Tom, Cardiff\n\n"
+    "My children love it too, so for our family it really is the best album of the last ten years. "
+    "Priya, Derby\n\n"
+    "Anyone who thinks this is the best album of the last ten years should listen to more music. Sam, Bristol"
+)
+
+
+def test_a_phrase_said_in_every_letter_is_a_refrain_not_a_repeat() -> None:
+    assert repeats(_LETTERS) == []
+
+
+def test_a_letter_pasted_twice_among_a_refrain_is_still_reported() -> None:
+    pasted = "My children love it too, so for our family it really is the best album of the last ten years."
+    [finding] = repeats(_LETTERS + "\n\n" + pasted + " Priya, Derby")
+    assert finding.code == "NQ101"
+    assert finding.span.text.startswith(pasted[:40])
+    assert finding.span.line == 11
+
+
 # -- edited and paraphrased ------------------------------------------------------------
 
 

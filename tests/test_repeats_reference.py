@@ -130,5 +130,6 @@ def test_quotation_links_match_the_reference(text: str) -> None:
     check = RepeatsCheck(Config())
     quotations = repeated_quotations(document, check.thresholds, check.boilerplate)
     pairs = restatements(document, check.thresholds, check.boilerplate)
-    told = repeats._pair_and_run_links(document, pairs, repeated_runs(document, check.thresholds, check.boilerplate))
+    runs = repeated_runs(document, check.thresholds, check.boilerplate)
+    told = repeats._pair_and_run_links(document, pairs, runs, check.thresholds.min_run_words)
     assert repeats._quotation_links(quotations, told) == reference_quotation_links(quotations, told)

@@ -90,7 +90,7 @@ class Thresholds:
     """
 
     edited: float = 0.85
-    paraphrase: float = 0.83
+    paraphrase: float = 0.80
     passage: float = 0.05
     passage_sentences: int = 3
     heading: float = 0.9
@@ -108,6 +108,10 @@ _OVERLAP_FLOOR = 0.2
 # Pairs scoring below both floors are not kept as candidates (well below any passage threshold).
 _PARAPHRASE_FLOOR = 0.01
 _SIMILARITY_FLOOR = 0.6
+# Short sentences (at most this many words) that put different names in one frame of
+# words, a frame with a word this many sentences or more use, are entries of a listing.
+_FORMULA_MAX_WORDS = 10
+_FORMULA_SENTENCES = 3
 # Sentences of a restated passage lie within this many sentences of each other.
 _PASSAGE_REACH = 2
 
@@ -151,6 +155,9 @@ class ScoredPair:
     sentences (not the first word) both use, and those only one uses, each as a
     share of all of them; ``shared_number``: 1 when they share a number;
     ``other_number``: 1 when both give numbers and one gives a number the other lacks;
+    ``formulaic``: entries of a listing written as sentences: both short (ten
+    words or fewer), the same words around different names and numbers, and
+    among those words one that three or more sentences of the article use.
     ``other_polarity``: 1 when one sentence is negated (not, never, denied, isn't)
     and the other is not (``newsqa/data/negation_words.txt``).
     """
@@ -168,6 +175,9 @@ class ScoredPair:
     #: How strongly the later sentence restates the earlier one, 0..1: the
     #: restatement model (``newsqa/data/restatement_model.txt``) applied to the measures.
     paraphrase_score: float = 1.0
+    #: Parallel entries of a listing ("Released 25 February on PC." / "Released 1
+    #: March on PC."), not a restatement: see ``formulaic`` above.
+    formulaic: bool = False
 
     @property
     def content(self) -> float:
@@ -457,6 +467,7 @@ def _scored_pairs(
     short = [u for u in all_units if len(u.keys) < min_content_words]
     found += _identical_copies(short, min_copy_words)
     units = [u for u in all_units if len(u.keys) >= min_content_words]
+    formula_words = _formula_words(all_units)
     document_frequency: dict[str, int] = defaultdict(int)
     for unit in units:
         for key in unit.keys:
@@ -473,10 +484,57 @@ def _scored_pairs(
                 continue
             pair = _score(units[i], unit, overlap, len(common))
             if pair.paraphrase_score >= _PARAPHRASE_FLOOR or pair.similarity >= _SIMILARITY_FLOOR:
+                if _listing_entries(units[i], unit, common, formula_words):
+                    pair = attrs.evolve(pair, formulaic=True)
                 found.append(pair)
         for key in unit.keys:
             postings[key].append(j)
     return tuple(found)
+
+
+def _formula_words(units: Sequence[_Unit]) -> frozenset[str]:
+    """Content words of ``_FORMULA_SENTENCES`` or more sentences: the article's own formulas."""
+    sentences: dict[str, int] = defaultdict(int)
+    for unit in units:
+        for key in unit.keys:
+            sentences[key] += 1
+    return frozenset(key for key, count in sentences.items() if count >= _FORMULA_SENTENCES)
+
+
+def _listing_entries(earlier: _Unit, later: _Unit, common: frozenset[str], formula_words: frozenset[str]) -> bool:
+    """Entries of a listing written as sentences: "Released 1 March on PC." and "Released 11 March on Xbox.".
+
+    Both short, in the same frame of words around their names and numbers,
+    each naming or numbering something the other does not, and the frame uses a word that three or more
+    sentences of the article use (the listing's own formula).
+    """
+    if len(earlier.surface) > _FORMULA_MAX_WORDS or len(later.surface) > _FORMULA_MAX_WORDS:
+        return False
+    if earlier.names == later.names or common.isdisjoint(formula_words):
+        return False
+    slots, other_slots = earlier.names | earlier.numbers, later.names | later.numbers
+    if slots <= other_slots or other_slots <= slots:
+        return False
+    frame, other_frame = _frame(earlier), _frame(later)
+    return frame == other_frame and not formula_words.isdisjoint(frame)
+
+
+def _frame(unit: _Unit) -> tuple[str, ...]:
+    """The sentence's words with each run of names and numbers ("25 February", "Xbox and PC") as one slot."""
+    frame: list[str] = []
+    words, surface = unit.words, unit.surface
+    slot = False
+    for k, word in enumerate(words):
+        if k and (word[:1].isupper() or word[:1].isdigit()):
+            if not slot:
+                frame.append("")
+            slot = True
+        elif slot and surface[k] in ("and", "or") and k + 1 < len(words) and words[k + 1][:1].isupper():
+            continue
+        else:
+            frame.append(content_key(word) or surface[k])
+            slot = False
+    return tuple(frame)
 
 
 def _identical_copies(units: Sequence[_Unit], min_keys: int) -> list[ScoredPair]:
@@ -573,7 +631,7 @@ def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Rest
         passage = passage_of.get((pair.earlier.index, pair.later.index))
         if pair.identical:
             kind, score = "verbatim", 1.0
-        elif pair.other_numbers:
+        elif pair.other_numbers or pair.formulaic:
             continue
         elif pair.similarity >= thresholds.edited:
             kind, score = "edited", round(pair.similarity, 4)
@@ -596,6 +654,7 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
         for p in pairs
         if not p.adjacent
         and not p.other_numbers
+        and not p.formulaic
         and (p.identical or p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
     ]
     if len(eligible) < thresholds.passage_sentences:

@@ -17,7 +17,12 @@ defaults were chosen on development data.
 
 Sentences that match a boilerplate pattern (agency credits, "Read more"
 lines; add your own with the ``boilerplate`` option) are never repeats, and
-short formulaic sentences are only compared word for word.
+short formulaic sentences are only compared word for word. Entries of a
+listing written as sentences ("Released 25 February on PC." ... "Released 11
+March on Xbox.") name different things in the article's own formula and are
+not repeats; nor is a refrain, a run of words said in four or more sentences
+that are not copies of each other (the question every reader answers on a
+letters page).
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ _CODES = {
 # When one passage is repeated in several ways, the finding names the strongest.
 _STRENGTH = ("verbatim", "edited", "quotation", "paraphrase", "heading")
 _EXCERPT = 70
+# A run of words in this many sentences or more is a refrain of the piece, not a repeat.
+_REFRAIN_PLACES = 4
 
 
 def _threshold(value: Any) -> float:
@@ -95,6 +102,10 @@ class _Link:
     kind: str
     score: float
     passage: int | None = None
+    #: A run of words found twice (not a pair of sentences).
+    run: bool = False
+    #: The link repeats a whole sentence of eight or more words, verbatim or with small edits.
+    copies_sentence: bool = False
 
 
 @register_check
@@ -261,7 +272,7 @@ class RepeatsCheck(Check):
     def run(self, document: Document) -> CheckResult:
         pairs = restatements(document, self.thresholds, self.boilerplate)
         runs = repeated_runs(document, self.thresholds, self.boilerplate)
-        links = _pair_and_run_links(document, pairs, runs)
+        links = _pair_and_run_links(document, pairs, runs, self.thresholds.min_run_words)
         passages: dict[int, list[_Link]] = {}
         for link in links:
             if link.passage is not None:
@@ -269,7 +280,7 @@ class RepeatsCheck(Check):
         whole = {number for number, members in passages.items() if len(members) > 1}
         single = [link for link in links if link.passage not in whole]
         single += _quotation_links(repeated_quotations(document, self.thresholds, self.boilerplate), links)
-        findings = [self._group_finding(document, group) for group in _groups(single)]
+        findings = [self._group_finding(document, group) for group in _groups(single) if not _refrain(group)]
         findings += [self._passage_finding(document, passages[number]) for number in sorted(whole)]
         return CheckResult(findings=findings)
 
@@ -330,12 +341,15 @@ class RepeatsCheck(Check):
         )
 
 
-def _pair_and_run_links(document: Document, pairs: Sequence[Restatement], runs: Sequence[RepeatedRun]) -> list[_Link]:
+def _pair_and_run_links(
+    document: Document, pairs: Sequence[Restatement], runs: Sequence[RepeatedRun], sentence_words: int
+) -> list[_Link]:
     """Sentence pairs and verbatim runs, each repeat told once.
 
     A run inside a pair of sentences judged verbatim or edited is told by the
     pair; a paraphrase pair with a run of repeated words inside is told by the
     run, which is exact. Pairs of sentences inside a longer run are told by the run.
+    A link copies a sentence when it repeats a whole sentence of ``sentence_words`` or more words.
     """
     by_later: dict[int, list[int]] = {}
     for n, pair in enumerate(pairs):
@@ -362,12 +376,18 @@ def _pair_and_run_links(document: Document, pairs: Sequence[Restatement], runs: 
                 ):
                     dropped.add(n)
         if not told_by_pair:
+            copies = any(
+                _covers(document, s, run.later_start, run.later_end, sentence_words)
+                for s in document.sentences[first:last]
+            )
             links.append(
                 _Link(
                     earlier=_Occurrence(run.earlier_start, run.earlier_end),
                     later=_Occurrence(run.later_start, run.later_end),
                     kind="verbatim",
                     score=1.0,
+                    run=True,
+                    copies_sentence=copies,
                 )
             )
     for n, pair in enumerate(pairs):
@@ -379,9 +399,19 @@ def _pair_and_run_links(document: Document, pairs: Sequence[Restatement], runs: 
                     kind=pair.kind,
                     score=pair.score,
                     passage=pair.passage,
+                    copies_sentence=pair.kind in ("verbatim", "edited")
+                    and pair.later.token_end - pair.later.token_start >= sentence_words,
                 )
             )
     return links
+
+
+def _covers(document: Document, sentence: Sentence, start: int, end: int, words: int) -> bool:
+    """True when the sentence has ``words`` words or more and all of them lie between start and end."""
+    tokens = document.tokens
+    return sentence.token_end - sentence.token_start >= words and (
+        start <= tokens[sentence.token_start].start and tokens[sentence.token_end - 1].end <= end
+    )
 
 
 def _contains(sentence: Sentence, start: int, end: int) -> bool:
@@ -464,6 +494,22 @@ def _groups(links: Sequence[_Link]) -> list[_Group]:
         for group in grouped
         if len(members[group]) > 1
     ]
+
+
+def _refrain(group: _Group) -> bool:
+    """A run of words that recurs in many sentences that are not copies of each other.
+
+    A phrase said word for word in four or more places, none of them a copy of
+    a whole sentence of eight or more words, is the piece's own refrain: the
+    question every reader answers on a letters page, a market report's "in
+    composite trading on the New York Stock Exchange". A sentence pasted again
+    keeps the group reported.
+    """
+    return (
+        len(group.places) >= _REFRAIN_PLACES
+        and any(link.run for link in group.links)
+        and not any(link.copies_sentence for link in group.links)
+    )
 
 
 def _span_of_lines(document: Document, start: int, end: int) -> str:
