@@ -79,6 +79,16 @@ def test_durations_are_found_as_durations() -> None:
     ]
 
 
+def test_holiday_spelt_with_a_letter_that_folds_to_ascii_is_no_holiday() -> None:
+    # The case-blind pattern takes the long s for "s"; no holiday of the lexicon is spelt so.
+    report = newsqa.check("The party on Chri\u017ftmas Eve was cancelled.", config=Config(select=("dates",)))
+    assert [run.status for run in report.checks] == [newsqa.CheckStatus.RAN]
+    assert texts("The party on Chri\u017ftmas Eve was cancelled, as on Christmas Eve last year.") == [
+        "Christmas Eve",
+        "last year",
+    ]
+
+
 def test_may_and_march_as_months_with_context() -> None:
     assert texts("The law took effect in May and lapsed in March 2024.") == ["May", "March 2024"]
 
