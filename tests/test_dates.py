@@ -432,6 +432,14 @@ def test_ambiguous_numeric_date_is_marked_not_guessed() -> None:
     assert codes(check("The hearing is set for 25/09/2025 in the High Court.")) == []
 
 
+def test_a_holiday_name_inside_a_longer_word_is_no_date() -> None:
+    # "the" opens a window 35 characters long for "the Fourth of July"; here it ends just
+    # after "Easter" inside "Eastern", which must not read as the holiday.
+    text = "He said the stolen records were sold in Eastern Europe."
+    assert find_expressions(text) == []
+    assert [e.text for e in find_expressions("He said the records were stolen at Easter.")] == ["Easter"]
+
+
 def test_durations_never_conflict() -> None:
     text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
     assert codes(check(text, "2024-07-26")) == []

@@ -919,10 +919,17 @@ class _Extractor:
         for key, pattern in self.digit_triggers.items():
             hits[key] = [m.span() for m in pattern.finditer(text)]
         windows: dict[str, list[tuple[int, int]]] = {}
+        size = len(text)
         for key, spans in hits.items():
             merged: list[tuple[int, int]] = []
             for hit_start, hit_end in spans:
-                start, end = max(0, hit_start - _REACH), min(len(text), hit_end + _REACH)
+                start, end = max(0, hit_start - _REACH), min(size, hit_end + _REACH)
+                # A window ends and starts between words: a pattern sees the end of a window
+                # as the end of the text, so "Easter" would match in "Eastern" cut short.
+                while end < size and text[end].isalnum() and text[end - 1].isalnum():
+                    end += 1
+                while start > 0 and text[start].isalnum() and text[start - 1].isalnum():
+                    start -= 1
                 if merged and start <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], end)
                 else:
