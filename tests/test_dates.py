@@ -79,6 +79,16 @@ def test_durations_are_found_as_durations() -> None:
     ]
 
 
+def test_holiday_spelt_with_a_letter_that_folds_to_ascii_is_no_holiday() -> None:
+    # The case-blind pattern takes the long s for "s"; no holiday of the lexicon is spelt so.
+    report = newsqa.check("The party on Chri\u017ftmas Eve was cancelled.", config=Config(select=("dates",)))
+    assert [run.status for run in report.checks] == [newsqa.CheckStatus.RAN]
+    assert texts("The party on Chri\u017ftmas Eve was cancelled, as on Christmas Eve last year.") == [
+        "Christmas Eve",
+        "last year",
+    ]
+
+
 def test_may_and_march_as_months_with_context() -> None:
     assert texts("The law took effect in May and lapsed in March 2024.") == ["May", "March 2024"]
 
@@ -420,6 +430,14 @@ def test_ambiguous_numeric_date_is_marked_not_guessed() -> None:
     assert report.findings[0].suggestions == ("3 April 2025", "4 March 2025")
     assert codes(check("The hearing is set for 03/04/2025 in the High Court.", language="en-GB")) == []
     assert codes(check("The hearing is set for 25/09/2025 in the High Court.")) == []
+
+
+def test_a_holiday_name_inside_a_longer_word_is_no_date() -> None:
+    # "the" opens a window 35 characters long for "the Fourth of July"; here it ends just
+    # after "Easter" inside "Eastern", which must not read as the holiday.
+    text = "He said the stolen records were sold in Eastern Europe."
+    assert find_expressions(text) == []
+    assert [e.text for e in find_expressions("He said the records were stolen at Easter.")] == ["Easter"]
 
 
 def test_durations_never_conflict() -> None:

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 import regex
 
-from newsqa.dates.agreement import Resolution, agreeing_publication_dates, describe_agreement, resolution
+from newsqa.dates.agreement import Resolution, agreeing_resolutions, describe_agreement, resolution
 from newsqa.dates.analysis import TimeMention, numeric_day_first, resolve_in, time_mentions
 from newsqa.dates.events import linked_pairs
 from newsqa.dates.expression import Kind
@@ -535,7 +535,7 @@ class _Agreement:
         key = (self._resolution(i), self._resolution(j))
         if key not in self.notes:
             first, second = self.dated[i], self.dated[j]
-            agreeing = agreeing_publication_dates(first, second, self.day_first)
+            agreeing = agreeing_resolutions(*key, self.day_first)
             # None: the text alone leaves them free to agree.
             self.notes[key] = None if agreeing is None else describe_agreement(agreeing, first, second, self.day_first)
         return self.notes[key]

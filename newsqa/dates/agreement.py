@@ -23,7 +23,7 @@ from newsqa.dates.resolve import resolve
 from newsqa.dates.tense import Tense
 from newsqa.dates.timex import Timex
 
-__all__ = ["Resolution", "agreeing_publication_dates", "describe_agreement", "resolution"]
+__all__ = ["Resolution", "agreeing_publication_dates", "agreeing_resolutions", "describe_agreement", "resolution"]
 
 # Publication dates tried: this many years either side of today.
 _YEARS_BEFORE, _YEARS_AFTER = 12, 8
@@ -84,8 +84,19 @@ def agreeing_publication_dates(
     An empty list means they never agree; None means they agree too often
     for their pairing to say anything (or cannot be compared at all).
     """
+    return agreeing_resolutions(resolution(first), resolution(second), day_first, today=today)
+
+
+def agreeing_resolutions(
+    first: Resolution,
+    second: Resolution,
+    day_first: bool | None = None,
+    *,
+    today: dt.date | None = None,
+) -> list[tuple[dt.date, dt.date]] | None:
+    """:func:`agreeing_publication_dates` for two mentions' :func:`resolution`, when the caller has them."""
     start, end = _window(today or dt.date.today())
-    runs = _agreeing(resolution(first), resolution(second), day_first, start, (end - start).days + 1)
+    runs = _agreeing(first, second, day_first, start, (end - start).days + 1)
     return None if runs is None else list(runs)
 
 
@@ -128,9 +139,10 @@ def describe_agreement(
     """An editor's sentence saying when the two mentions would agree."""
     if not runs:
         return "They cannot agree whatever the publication date."
-    agreed = [resolve_in(first, run[0], day_first).interval for run in runs]
-    days = [interval[0] for interval in agreed if interval is not None and interval[0] == interval[1]]
     lengths = {(b - a).days + 1 for a, b in runs}
+    # Only runs of a week each can be one day's week: the mentions are resolved for those alone.
+    agreed = [resolve_in(first, run[0], day_first).interval for run in runs] if lengths == {7} else []
+    days = [interval[0] for interval in agreed if interval is not None and interval[0] == interval[1]]
     shapes = {(d.weekday(), d.month, d.day) for d in days}
     if len(days) == len(runs) and len(shapes) == 1 and lengths == {7}:
         weekday, month, day_of_month = shapes.pop()

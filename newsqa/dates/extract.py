@@ -124,6 +124,8 @@ _YEAR_KEYS = frozenset({"year", "iso"})
 # Kinds written with a month, weekday or holiday name, which names such as "the Sunday Times" hold.
 _NAMED_KINDS = frozenset({Kind.ABSOLUTE, Kind.WEEKDAY, Kind.MONTH, Kind.HOLIDAY, Kind.SEASON, Kind.TIME})
 _DECADE_KEYS = frozenset({"decade"})
+# Letters outside ASCII that a case-blind pattern matches to an ASCII letter while str.lower keeps them.
+_FOLDS_TO_ASCII = re.compile("[\u0131\u017f]")
 
 
 @attrs.frozen
@@ -132,6 +134,9 @@ class _Pattern:
     regex: re.Pattern[str]
     build: Builder
     trigger: str  # the key of the words every match of this pattern contains
+    # Words (lower case) or figures one of which every match holds as written, where the
+    # trigger's words are wider: a window without any of them is not scanned.
+    required: re.Pattern[str] | None = None
 
 
 def _words(match: re.Match[str], group: str) -> str:
@@ -371,6 +376,22 @@ class _Extractor:
             ),
         ]
         self.trigger_words = self._trigger_words(lex)
+        figures = tuple("123456789")  # a day of the month holds one of them, as does a year (1600-2099)
+        required = {
+            "dmy": figures,
+            "mdy": figures,
+            "ordinal_of": ("of",),
+            "month_year": (*figures, "year"),
+            "the_weekend": ("weekend",),
+            "the_year": ("year",),
+            "year_end": ("year",),
+            "earlier_in": ("earlier", "later"),
+            "quarter": ("quarter",),
+            "q_number": ("q",),
+            "quarter_ref": ("quarter", "period"),
+            "year_ago_adjective": ("year",),
+            "iso": ("-",),
+        }
 
         self.digit_triggers = {
             "numeric": regex.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d"),
@@ -405,7 +426,13 @@ class _Extractor:
             # Every expression starts at a word boundary: "now" is not in "know". The standard
             # library's engine runs these ASCII-only patterns faster than ``regex``.
             compiled = re.compile(r"(?<!\w)(?:" + source + ")", re.IGNORECASE)
-            self.patterns.append(_Pattern(name, compiled, build, trigger))
+            words = required.get(name)
+            sieve = re.compile("|".join(map(re.escape, words))) if words else None
+            if name == "holiday":
+                # Every match holds a holiday's name; "the" triggers the pattern ("the Fourth of
+                # July"), so its windows cover most of a text, and only those with a name are scanned.
+                sieve = re.compile(parts["HOLIDAY"].removesuffix(r"(?!\w)"))
+            self.patterns.append(_Pattern(name, compiled, build, trigger, sieve))
 
     # -- builders ------------------------------------------------------------------------------------
 
@@ -549,11 +576,14 @@ class _Extractor:
     def _holiday(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "h"):
             return None
+        holiday = self.lex.holidays.get(_words(m, "h").replace(" .", "."))
+        if holiday is None:  # a letter outside ASCII the case-blind pattern let in: "Chriſtmas"
+            return None
         det = _words(m, "det")
         return _expr(
             m,
             Kind.HOLIDAY,
-            holiday=self.lex.holidays[_words(m, "h").replace(" .", ".")],
+            holiday=holiday,
             year=_year(m.group("y") or ""),
             modifier=det or None,
         )
@@ -889,10 +919,17 @@ class _Extractor:
         for key, pattern in self.digit_triggers.items():
             hits[key] = [m.span() for m in pattern.finditer(text)]
         windows: dict[str, list[tuple[int, int]]] = {}
+        size = len(text)
         for key, spans in hits.items():
             merged: list[tuple[int, int]] = []
             for hit_start, hit_end in spans:
-                start, end = max(0, hit_start - _REACH), min(len(text), hit_end + _REACH)
+                start, end = max(0, hit_start - _REACH), min(size, hit_end + _REACH)
+                # A window ends and starts between words: a pattern sees the end of a window
+                # as the end of the text, so "Easter" would match in "Eastern" cut short.
+                while end < size and text[end].isalnum() and text[end - 1].isalnum():
+                    end += 1
+                while start > 0 and text[start].isalnum() and text[start - 1].isalnum():
+                    start -= 1
                 if merged and start <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], end)
                 else:
@@ -902,8 +939,16 @@ class _Extractor:
 
     def candidates(self, text: str) -> Iterator[tuple[int, Expression]]:
         windows = self.windows(text)
+        lowered = text.lower()
+        # A pattern's required words are looked for in the lower-cased text, at the offsets of
+        # ``text``: not when lowering changes a length ("İ" becomes two characters), nor when the
+        # text holds a letter the case-blind patterns take for an ASCII one and lowering does not ("ı", "ſ").
+        sieve = len(lowered) == len(text) and not _FOLDS_TO_ASCII.search(text)
         for priority, pattern in enumerate(self.patterns):
-            for start, end in windows.get(pattern.trigger, ()):
+            spans = windows.get(pattern.trigger, ())
+            if sieve and pattern.required is not None:
+                spans = [span for span in spans if pattern.required.search(lowered, *span)]
+            for start, end in spans:
                 for match in pattern.regex.finditer(text, start, end):
                     expression = pattern.build(match, text)
                     if expression is not None:
