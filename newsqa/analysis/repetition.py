@@ -25,11 +25,14 @@ weighted sum and a logistic function, in pure Python.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
+import itertools
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple, cast
 
 import attrs
 import regex
@@ -285,42 +288,37 @@ class RepeatedQuotation:
     score: float
 
 
-@attrs.frozen(slots=False)
-class _Unit:
-    """A sentence prepared for comparison."""
+class _Unit(NamedTuple):
+    """A sentence prepared for comparison: its words' surface keys and its set of content keys."""
 
     sentence: Sentence
     surface: tuple[str, ...]
     keys: frozenset[str]
-    words: tuple[str, ...] = ()
 
-    @functools.cached_property
-    def text(self) -> str:
-        return " ".join(self.surface)
 
-    @functools.cached_property
-    def bigrams(self) -> frozenset[tuple[str, str]]:
-        return frozenset(zip(self.surface, self.surface[1:], strict=False))
+class _Words(NamedTuple):
+    """Per token of the document: its surface key, its content key, and whether it is capitalised.
 
-    @functools.cached_property
-    def numbers(self) -> frozenset[str]:
-        return frozenset(k for k in self.keys if k[:1].isdigit())
+    ``word_pairs`` numbers each token's surface key together with the next token's:
+    two numbers are equal when both pairs of words are.
+    """
 
-    @functools.cached_property
-    def names(self) -> frozenset[str]:
-        """Capitalised words after the first: names, mostly."""
-        return frozenset(
-            surface for word, surface in zip(self.words[1:], self.surface[1:], strict=False) if word[:1].isupper()
+    surfaces: list[str]
+    contents: list[str | None]
+    has_content: list[bool]
+    capitalised: list[bool]
+    word_pairs: list[int]
+
+    def content_keys(self, start: int, end: int) -> frozenset[str]:
+        """The content keys of tokens ``start..end``, added in the order of the tokens.
+
+        The order a set iterates in depends on the hashes of its items and on the order
+        they were added, and it decides the order of candidate pairs: they are added in
+        the order of the tokens, whatever builds the set.
+        """
+        return cast(
+            "frozenset[str]", frozenset(itertools.compress(self.contents[start:end], self.has_content[start:end]))
         )
-
-    @functools.cached_property
-    def negated(self) -> bool:
-        """True when a word of the sentence turns it into its opposite (not, never, denied, isn't)."""
-        return not _negation_words().isdisjoint(self.surface) or "n't" in self.text
-
-    @functools.cached_property
-    def content_text(self) -> str:
-        return " ".join(sorted(self.keys))
 
 
 @functools.cache
@@ -422,27 +420,39 @@ def _kept_sentences(document: Document, boilerplate: Sequence[str]) -> list[Sent
 # -- sentences -----------------------------------------------------------------------
 
 
-def _word_keys(document: Document) -> tuple[list[str], list[str | None]]:
-    """The surface key and the content key of every token of the document."""
+def _words(document: Document) -> _Words:
+    """The surface key, content key and capitalisation of every token of the document."""
 
-    def compute(doc: Document) -> tuple[list[str], list[str | None]]:
-        texts = [t.text for t in doc.tokens]
-        keys = {text: (surface_key(text), content_key(text)) for text in set(texts)}
-        return [keys[text][0] for text in texts], [keys[text][1] for text in texts]
+    def compute(doc: Document) -> _Words:
+        texts = doc.token_texts
+        distinct = set(texts)
+        surface = {text: surface_key(text) for text in distinct}
+        content = {text: content_key(text) for text in distinct}
+        has_content = {text: key is not None for text, key in content.items()}
+        capital = {text: text[:1].isupper() for text in distinct}
+        number_of = {key: number for number, key in enumerate(set(surface.values()))}
+        surface_number = {text: number_of[key] for text, key in surface.items()}
+        # Each distinct text is worked out once; every token then looks its text up, in C.
+        ids = list(map(surface_number.__getitem__, texts))
+        pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(number_of))), ids[1:])
+        return _Words(
+            list(map(surface.__getitem__, texts)),
+            list(map(content.__getitem__, texts)),
+            list(map(has_content.__getitem__, texts)),
+            list(map(capital.__getitem__, texts)),
+            list(pairs),
+        )
 
-    return document.memo("repetition-word-keys", compute)
+    return document.memo("repetition-words", compute)
 
 
 def _units(document: Document, sentences: Iterable[Sentence]) -> list[_Unit]:
-    surfaces, contents = _word_keys(document)
-    texts = document.memo("repetition-token-texts", lambda doc: [t.text for t in doc.tokens])
-    units = []
-    for sentence in sentences:
-        surface = tuple(surfaces[sentence.token_start : sentence.token_end])
-        keys = frozenset(k for k in contents[sentence.token_start : sentence.token_end] if k is not None)
-        words = tuple(texts[sentence.token_start : sentence.token_end])
-        units.append(_Unit(sentence=sentence, surface=surface, keys=keys, words=words))
-    return units
+    words = _words(document)
+    surfaces, content_keys = words.surfaces, words.content_keys
+    return [
+        _Unit(s, tuple(surfaces[s.token_start : s.token_end]), content_keys(s.token_start, s.token_end))
+        for s in sentences
+    ]
 
 
 def _find_restatements(
@@ -467,27 +477,28 @@ def _scored_pairs(
     short = [u for u in all_units if len(u.keys) < min_content_words]
     found += _identical_copies(short, min_copy_words)
     units = [u for u in all_units if len(u.keys) >= min_content_words]
-    formula_words = _formula_words(all_units)
-    document_frequency: dict[str, int] = defaultdict(int)
-    for unit in units:
-        for key in unit.keys:
-            document_frequency[key] += 1
-    weights = _rarity_weights(document_frequency, len(units))
+    unit_keys = [unit.keys for unit in units]
+    weights = _rarity_weights(collections.Counter(itertools.chain.from_iterable(unit_keys)), len(units))
     weight_of = weights.__getitem__
-    unit_weights = [sum(map(weight_of, unit.keys)) for unit in units]
+    unit_weights = [sum(map(weight_of, keys)) for keys in unit_keys]
+    score = _Scorer(document, units, _formula_words(all_units))
+    overlap_floor = _OVERLAP_FLOOR
     postings: dict[str, list[int]] = defaultdict(list)
-    for j, unit in enumerate(units):
-        for i in _candidates(unit, unit_weights, weights, postings, j):
-            common = unit.keys & units[i].keys
-            overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + unit_weights[j])
-            if overlap < _OVERLAP_FLOOR:
+    for j, keys in enumerate(unit_keys):
+        weight_j = unit_weights[j]
+        shared, unprobed = _candidates(keys, weight_j, weight_of, postings)
+        for i, probed in shared.items():
+            # What the two may share at most: the weight probed and all the weight left unprobed.
+            if 2 * (probed + unprobed) < overlap_floor * (unit_weights[i] + weight_j):
                 continue
-            pair = _score(units[i], unit, overlap, len(common))
-            if pair.paraphrase_score >= _PARAPHRASE_FLOOR or pair.similarity >= _SIMILARITY_FLOOR:
-                if _listing_entries(units[i], unit, common, formula_words):
-                    pair = attrs.evolve(pair, formulaic=True)
+            common = keys & unit_keys[i]
+            overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + weight_j)
+            if overlap < overlap_floor:
+                continue
+            pair = score(i, j, overlap, common)
+            if pair is not None:
                 found.append(pair)
-        for key in unit.keys:
+        for key in keys:
             postings[key].append(j)
     return tuple(found)
 
@@ -501,28 +512,9 @@ def _formula_words(units: Sequence[_Unit]) -> frozenset[str]:
     return frozenset(key for key, count in sentences.items() if count >= _FORMULA_SENTENCES)
 
 
-def _listing_entries(earlier: _Unit, later: _Unit, common: frozenset[str], formula_words: frozenset[str]) -> bool:
-    """Entries of a listing written as sentences: "Released 1 March on PC." and "Released 11 March on Xbox.".
-
-    Both short, in the same frame of words around their names and numbers,
-    each naming or numbering something the other does not, and the frame uses a word that three or more
-    sentences of the article use (the listing's own formula).
-    """
-    if len(earlier.surface) > _FORMULA_MAX_WORDS or len(later.surface) > _FORMULA_MAX_WORDS:
-        return False
-    if earlier.names == later.names or common.isdisjoint(formula_words):
-        return False
-    slots, other_slots = earlier.names | earlier.numbers, later.names | later.numbers
-    if slots <= other_slots or other_slots <= slots:
-        return False
-    frame, other_frame = _frame(earlier), _frame(later)
-    return frame == other_frame and not formula_words.isdisjoint(frame)
-
-
-def _frame(unit: _Unit) -> tuple[str, ...]:
+def _frame(words: Sequence[str], surface: Sequence[str]) -> tuple[str, ...]:
     """The sentence's words with each run of names and numbers ("25 February", "Xbox and PC") as one slot."""
     frame: list[str] = []
-    words, surface = unit.words, unit.surface
     slot = False
     for k, word in enumerate(words):
         if k and (word[:1].isupper() or word[:1].isdigit()):
@@ -551,77 +543,154 @@ def _identical_copies(units: Sequence[_Unit], min_keys: int) -> list[ScoredPair]
 
 
 def _candidates(
-    unit: _Unit,
-    unit_weights: Sequence[float],
-    weights: dict[str, float],
+    keys: frozenset[str],
+    weight: float,
+    weight_of: Callable[[str], float],
     postings: dict[str, list[int]],
-    j: int,
-) -> list[int]:
-    """Earlier sentences that may share ``_OVERLAP_FLOOR`` of the weighted content words with ``unit``.
+) -> tuple[dict[int, float], float]:
+    """Earlier sentences sharing content words with a sentence: the weight probed of each, and the weight unprobed.
 
-    Prefix filtering: a pair reaching the floor shares at least ``_OVERLAP_FLOOR / 2``
-    of this sentence's weight, so once the words left unprobed weigh less than
-    that, every such sentence has turned up through a rarer word; the common
-    words skipped are the ones with the longest postings. A sentence whose
-    probed share plus everything unprobed cannot reach the floor is dropped.
+    Prefix filtering: a pair reaching ``_OVERLAP_FLOOR`` shares at least
+    ``_OVERLAP_FLOOR / 2`` of this sentence's weight, so once the words left
+    unprobed weigh less than that, every such sentence has turned up through a
+    rarer word; the common words skipped are the ones with the longest
+    postings. A sentence whose probed share plus everything unprobed cannot
+    reach the floor is then dropped by the caller.
     """
     shared: dict[int, float] = {}
     get = shared.get
-    remaining = unit_weights[j]
-    enough = _OVERLAP_FLOOR / 2 * unit_weights[j]
-    for key in sorted(unit.keys, key=weights.__getitem__, reverse=True):
+    remaining = weight
+    enough = _OVERLAP_FLOOR / 2 * weight
+    for key in sorted(keys, key=weight_of, reverse=True):
         if remaining < enough:
             break
-        weight = weights[key]
+        key_weight = weight_of(key)
         posting = postings.get(key)
         if posting and len(posting) < _MAX_POSTINGS:
             for i in posting:
-                shared[i] = get(i, 0.0) + weight
-        remaining -= weight
-    return [
-        i
-        for i, weight in shared.items()
-        if 2 * (weight + remaining) >= _OVERLAP_FLOOR * (unit_weights[i] + unit_weights[j])
-    ]
+                shared[i] = get(i, 0.0) + key_weight
+        remaining -= key_weight
+    return shared, remaining
 
 
-def _rarity_weights(document_frequency: dict[str, int], sentences: int) -> dict[str, float]:
+def _rarity_weights(document_frequency: Mapping[str, int], sentences: int) -> dict[str, float]:
     """Inverse document frequency within the article: a word both sentences alone use weighs most."""
     return {key: math.log((sentences + 1) / (df + 0.5)) + 0.1 for key, df in document_frequency.items()}
 
 
-def _score(earlier: _Unit, later: _Unit, overlap: float, common: int) -> ScoredPair:
-    """The measures of a pair sharing ``common`` content words, and its restatement score."""
-    bigrams = len(earlier.bigrams) + len(later.bigrams)
-    names_a, names_b = earlier.names, later.names
-    names = len(names_a | names_b)
-    both_names = len(names_a & names_b)
-    numbers_a, numbers_b = earlier.numbers, later.numbers
-    lengths = len(earlier.surface), len(later.surface)
-    # In the order of MEASURES.
-    measures = (
-        fuzz.ratio(earlier.text, later.text) / 100,
-        2 * len(earlier.bigrams & later.bigrams) / bigrams if bigrams else 0.0,
-        2 * common / (len(earlier.keys) + len(later.keys)),
-        fuzz.token_set_ratio(earlier.content_text, later.content_text) / 100,
-        min(lengths) / max(lengths),
-        both_names / names if names else 0.0,
-        (names - both_names) / names if names else 0.0,
-        1.0 if numbers_a & numbers_b else 0.0,
-        1.0 if numbers_a and numbers_b and numbers_a != numbers_b else 0.0,
-        1.0 if earlier.negated != later.negated else 0.0,
-    )
-    return ScoredPair(
-        earlier.sentence,
-        later.sentence,
-        measures[0],
-        overlap,
-        measures[1],
-        earlier.surface == later.surface,
-        len(numbers_a - numbers_b) >= 2 and len(numbers_b - numbers_a) >= 2,
-        measures,
-        restatement_probability(measures),
-    )
+class _Features(NamedTuple):
+    """What the measures of a pair need of each sentence (:class:`ScoredPair` says what they are)."""
+
+    text: str
+    content_text: str
+    words: int
+    content_words: int
+    bigrams: frozenset[int]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    negated: bool
+
+
+class _Scorer:
+    """The measures and restatement score of pairs of units, from features of each unit worked out once.
+
+    Called with the indexes of the earlier and the later unit, their weighted
+    overlap and how many content words they share, it gives the :class:`ScoredPair`,
+    or None when the pair scores below both ``_PARAPHRASE_FLOOR`` and ``_SIMILARITY_FLOOR``.
+    """
+
+    def __init__(self, document: Document, units: Sequence[_Unit], formula_words: frozenset[str]) -> None:
+        self.units = units
+        self.token_texts = document.token_texts
+        self.formula_words = formula_words
+        words = _words(document)
+        self.capitalised = words.capitalised
+        self.word_pairs = words.word_pairs
+        self.negation = _negation_words()
+        self.number_keys = frozenset(k for k in set().union(*(unit.keys for unit in units)) if k[:1].isdigit())
+        # Worked out when a unit is first in a pair that is scored: many never are.
+        self.features: list[_Features | None] = [None] * len(units)
+        self.paraphrase_floor = _PARAPHRASE_FLOOR
+        self.similarity_floor = _SIMILARITY_FLOOR
+
+    def _features(self, index: int) -> _Features:
+        sentence, surface, keys = self.units[index]
+        start, end = sentence.token_start, sentence.token_end
+        text = " ".join(surface)
+        features = _Features(
+            text,
+            " ".join(sorted(keys)),
+            len(surface),
+            len(keys),
+            frozenset(self.word_pairs[start : max(start, end - 1)]),
+            # Capitalised words after the first: names, mostly.
+            frozenset(itertools.compress(surface[1:], self.capitalised[start + 1 : end])),
+            keys & self.number_keys,
+            # A word that turns the sentence into its opposite (not, never, denied, isn't).
+            not self.negation.isdisjoint(surface) or "n't" in text,
+        )
+        self.features[index] = features
+        return features
+
+    def __call__(self, i: int, j: int, overlap: float, common: frozenset[str]) -> ScoredPair | None:
+        earlier = self.features[i] or self._features(i)
+        later = self.features[j] or self._features(j)
+        text_i, content_i, words_i, count_i, bigrams_i, names_i, numbers_i, negated_i = earlier
+        text_j, content_j, words_j, count_j, bigrams_j, names_j, numbers_j, negated_j = later
+        bigrams = len(bigrams_i) + len(bigrams_j)
+        names = len(names_i | names_j)
+        both_names = len(names_i & names_j)
+        # In the order of MEASURES.
+        measures = (
+            fuzz.ratio(text_i, text_j) / 100,
+            2 * len(bigrams_i & bigrams_j) / bigrams if bigrams else 0.0,
+            2 * len(common) / (count_i + count_j),
+            fuzz.token_set_ratio(content_i, content_j) / 100,
+            min(words_i, words_j) / max(words_i, words_j),
+            both_names / names if names else 0.0,
+            (names - both_names) / names if names else 0.0,
+            1.0 if numbers_i & numbers_j else 0.0,
+            1.0 if numbers_i and numbers_j and numbers_i != numbers_j else 0.0,
+            1.0 if negated_i != negated_j else 0.0,
+        )
+        probability = restatement_probability(measures)
+        if probability < self.paraphrase_floor and measures[0] < self.similarity_floor:
+            return None
+        unit_i, unit_j = self.units[i], self.units[j]
+        return ScoredPair(
+            unit_i.sentence,
+            unit_j.sentence,
+            measures[0],
+            overlap,
+            measures[1],
+            unit_i.surface == unit_j.surface,
+            len(numbers_i - numbers_j) >= 2 and len(numbers_j - numbers_i) >= 2,
+            measures,
+            probability,
+            self._listing_entries(i, j, common),
+        )
+
+    def _listing_entries(self, i: int, j: int, common: frozenset[str]) -> bool:
+        """Entries of a listing written as sentences: "Released 1 March on PC." and "Released 11 March on Xbox.".
+
+        Both short, in the same frame of words around their names and numbers,
+        each naming or numbering something the other does not, and the frame uses a word that three or more
+        sentences of the article use (the listing's own formula).
+        """
+        unit_i, unit_j = self.units[i], self.units[j]
+        if len(unit_i.surface) > _FORMULA_MAX_WORDS or len(unit_j.surface) > _FORMULA_MAX_WORDS:
+            return False
+        earlier, later = self.features[i] or self._features(i), self.features[j] or self._features(j)
+        if earlier.names == later.names or common.isdisjoint(self.formula_words):
+            return False
+        slots, other_slots = earlier.names | earlier.numbers, later.names | later.numbers
+        if slots <= other_slots or other_slots <= slots:
+            return False
+        frame = _frame(self._words_of(unit_i), unit_i.surface)
+        return frame == _frame(self._words_of(unit_j), unit_j.surface) and not self.formula_words.isdisjoint(frame)
+
+    def _words_of(self, unit: _Unit) -> Sequence[str]:
+        return self.token_texts[unit.sentence.token_start : unit.sentence.token_end]
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
@@ -652,49 +721,52 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
     eligible = [
         p
         for p in pairs
-        if not p.adjacent
+        if p.later.index - p.earlier.index > 1
         and not p.other_numbers
         and not p.formulaic
         and (p.identical or p.paraphrase_score >= thresholds.passage or p.similarity >= thresholds.edited)
     ]
     if len(eligible) < thresholds.passage_sentences:
         return {}
-    # Per later sentence, its pairs ordered by earlier sentence, with their order among the
-    # eligible pairs: the pairs within reach of an earlier sentence are then found by
-    # bisection and taken in the order a scan of all of them would meet them.
-    by_later: dict[int, list[tuple[int, int, ScoredPair]]] = defaultdict(list)
-    for position, pair in enumerate(eligible):
-        by_later[pair.later.index].append((pair.earlier.index, position, pair))
+    # Pairs are known by their position among the eligible pairs and by their sentence
+    # indexes (each pair of sentences is scored once), never hashed themselves.
+    earlier_of = [p.earlier.index for p in eligible]
+    later_of = [p.later.index for p in eligible]
+    # Per later sentence, the positions of its pairs ordered by earlier sentence: the pairs
+    # within reach of an earlier sentence are then found by bisection, and taken in the
+    # order of their positions, the order a scan of all of them would meet them.
+    by_later: dict[int, list[int]] = defaultdict(list)
+    for position, later in enumerate(later_of):
+        by_later[later].append(position)
     earliers: dict[int, list[int]] = {}
-    for later, entries in by_later.items():
-        entries.sort(key=lambda entry: (entry[0], entry[1]))
-        earliers[later] = [entry[0] for entry in entries]
-    # Pairs are known by their sentence indexes (each pair of sentences is scored once):
-    # hashing the pairs themselves hashes both sentences every time.
+    for later, positions in by_later.items():
+        positions.sort(key=earlier_of.__getitem__)
+        earliers[later] = [earlier_of[position] for position in positions]
     passage_of: dict[tuple[int, int], int] = {}
     seen: set[tuple[int, int]] = set()
-    for pair in eligible:
-        if (pair.earlier.index, pair.later.index) in seen:
+    for start in range(len(eligible)):
+        key = (earlier_of[start], later_of[start])
+        if key in seen:
             continue
-        group, frontier = [pair], [pair]
-        seen.add((pair.earlier.index, pair.later.index))
+        group, frontier = [start], [start]
+        seen.add(key)
         while frontier:
             current = frontier.pop()
-            reach = range(current.later.index - _PASSAGE_REACH, current.later.index + _PASSAGE_REACH + 1)
-            for later in reach:
-                bucket = by_later.get(later)
+            earlier, later = earlier_of[current], later_of[current]
+            for other_later in range(later - _PASSAGE_REACH, later + _PASSAGE_REACH + 1):
+                bucket = by_later.get(other_later)
                 if not bucket:
                     continue
-                keys = earliers[later]
-                low = bisect.bisect_left(keys, current.earlier.index - _PASSAGE_REACH)
-                high = bisect.bisect_right(keys, current.earlier.index + _PASSAGE_REACH)
-                for _, _, other in sorted(bucket[low:high], key=lambda entry: entry[1]):
-                    key = (other.earlier.index, other.later.index)
+                keys = earliers[other_later]
+                low = bisect.bisect_left(keys, earlier - _PASSAGE_REACH)
+                high = bisect.bisect_right(keys, earlier + _PASSAGE_REACH)
+                for other in sorted(bucket[low:high]):
+                    key = (earlier_of[other], other_later)
                     if key not in seen:
                         seen.add(key)
                         group.append(other)
                         frontier.append(other)
-        matched = _one_to_one(group)
+        matched = _one_to_one([eligible[position] for position in group])
         if len(matched) >= thresholds.passage_sentences and max(p.earlier.index for p in matched) < min(
             p.later.index for p in matched
         ):
@@ -739,7 +811,7 @@ def _heading_text(text: str) -> str:
 def _heading_restatements(units: Sequence[_Unit], thresholds: Thresholds) -> Iterable[Restatement]:
     """Headings that repeat an earlier heading: the same words, nearly, or the same formulaic job."""
     families = _heading_families()
-    texts = [unit.text for unit in units]
+    texts = [" ".join(unit.surface) for unit in units]
     purposes = [families.get(text) for text in texts]
     for i, j, score in _near_copies(texts, [unit.keys for unit in units], thresholds.heading, purposes):
         yield Restatement(earlier=units[i].sentence, later=units[j].sentence, kind="heading", score=score)
@@ -786,24 +858,29 @@ def _find_quotations(
     document: Document, thresholds: Thresholds, boilerplate: Sequence[str]
 ) -> tuple[RepeatedQuotation, ...]:
     pattern = _boilerplate_pattern(tuple(boilerplate))
+    words = _words(document)
     quotes: list[Quotation] = []
     texts: list[str] = []
     keys: list[frozenset[str]] = []
     for quote in document.quotations:
-        tokens = document.tokens[_token_range(document, quote.inner_start, quote.inner_end)]
-        if len(tokens) < thresholds.min_quote_words or pattern.fullmatch(quote.text.strip()):
+        tokens = _token_range(document, quote.inner_start, quote.inner_end)
+        surfaces = words.surfaces[tokens]
+        if len(surfaces) < thresholds.min_quote_words or pattern.fullmatch(quote.text.strip()):
             continue
         quotes.append(quote)
-        texts.append(" ".join(surface_key(t.text) for t in tokens))
-        keys.append(frozenset(k for k in (content_key(t.text) for t in tokens) if k is not None))
+        texts.append(" ".join(surfaces))
+        keys.append(words.content_keys(tokens.start, tokens.stop))
     return tuple(
         RepeatedQuotation(earlier=quotes[i], later=quotes[j], score=score)
         for i, j, score in _near_copies(texts, keys, thresholds.edited)
     )
 
 
+_TOKEN_START = operator.attrgetter("start")
+
+
 def _token_range(document: Document, start: int, end: int) -> slice:
-    starts = document.memo("repetition-token-starts", lambda doc: [t.start for t in doc.tokens])
+    starts = document.memo("repetition-token-starts", lambda doc: list(map(_TOKEN_START, doc.tokens)))
     return slice(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
 
@@ -812,36 +889,38 @@ def _token_range(document: Document, start: int, end: int) -> slice:
 
 def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence[str]) -> tuple[RepeatedRun, ...]:
     size = thresholds.min_run_words
-    surfaces, contents = _word_keys(document)
+    words = _words(document)
     lists = _list_paragraphs(document)
-    positions = [
-        n
-        for s in _kept_sentences(document, boilerplate)
-        if not s.is_heading and s.paragraph not in lists
-        for n in range(s.token_start, s.token_end)
-    ]
-    ids: dict[str, int] = {}
-    stream = [ids.setdefault(surfaces[n], len(ids)) for n in positions]
+    positions: list[int] = []
+    for s in _kept_sentences(document, boilerplate):
+        if not s.is_heading and s.paragraph not in lists:
+            positions.extend(range(s.token_start, s.token_end))
+    surfaces, contents = words.surfaces, words.contents
+    stream = list(map(surfaces.__getitem__, positions))
     last = len(stream) - size
-    shingles = list(zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True)) if last >= 0 else []
-    first: dict[tuple[int, ...], int] = {}
+    # Each run of ``size`` words as one string (no token holds a space): a string, unlike
+    # a tuple, is nothing the garbage collector scans, so a long text does not set it off.
+    shingles = (
+        list(map(" ".join, zip(*(stream[k : last + 1 + k] for k in range(size)), strict=True))) if last >= 0 else []
+    )
+    # Where each run of ``size`` words first occurs (the last assignment, from the front, wins).
+    first = dict(zip(reversed(shingles), range(last, -1, -1), strict=True))
+    firsts = list(map(first.__getitem__, shingles))
     tokens = document.tokens
     runs: list[RepeatedRun] = []
-    i = 0
-    while i <= last:
-        j = first.setdefault(shingles[i], i)
-        if j == i or j + size > i:
-            i += 1
+    resume = 0
+    # Runs start where a run of ``size`` words occurred before, without overlapping that occurrence.
+    for i in [i for i, j in enumerate(firsts) if j + size <= i]:
+        if i < resume:
             continue
+        j = firsts[i]
         length = size
         while i + length < len(stream) and j + length < i and stream[j + length] == stream[i + length]:
             length += 1
-        for k in range(i + 1, min(i + length, last + 1)):
-            first.setdefault(shingles[k], k)
+        resume = i + length
         content = {contents[positions[n]] for n in range(i, i + length)} - {None}
         if len(content) < thresholds.min_run_content_words:
             # Mostly function words ("what they can do if it happens to them"): a formula.
-            i += length
             continue
         runs.append(
             RepeatedRun(
@@ -852,5 +931,4 @@ def _find_runs(document: Document, thresholds: Thresholds, boilerplate: Sequence
                 words=length,
             )
         )
-        i += length
     return tuple(runs)
