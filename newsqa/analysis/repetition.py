@@ -480,7 +480,9 @@ def _scored_pairs(
     unit_keys = [unit.keys for unit in units]
     weights = _rarity_weights(collections.Counter(itertools.chain.from_iterable(unit_keys)), len(units))
     weight_of = weights.__getitem__
-    unit_weights = [sum(map(weight_of, keys)) for keys in unit_keys]
+    # fsum: a sum over a set would differ in its last digit with the set's order, which
+    # follows the hash seed, and so could the findings.
+    unit_weights = [math.fsum(map(weight_of, keys)) for keys in unit_keys]
     score = _Scorer(document, units, _formula_words(all_units))
     overlap_floor = _OVERLAP_FLOOR
     postings: dict[str, list[int]] = defaultdict(list)
@@ -492,7 +494,7 @@ def _scored_pairs(
             if 2 * (probed + unprobed) < overlap_floor * (unit_weights[i] + weight_j):
                 continue
             common = keys & unit_keys[i]
-            overlap = 2 * sum(map(weight_of, common)) / (unit_weights[i] + weight_j)
+            overlap = 2 * math.fsum(map(weight_of, common)) / (unit_weights[i] + weight_j)
             if overlap < overlap_floor:
                 continue
             pair = score(i, j, overlap, common)
@@ -561,7 +563,8 @@ def _candidates(
     get = shared.get
     remaining = weight
     enough = _OVERLAP_FLOOR / 2 * weight
-    for key in sorted(keys, key=weight_of, reverse=True):
+    # Ties in weight are broken by the word, not by the set's order (the hash seed's).
+    for key in sorted(keys, key=lambda key: (weight_of(key), key), reverse=True):
         if remaining < enough:
             break
         key_weight = weight_of(key)
