@@ -507,28 +507,8 @@ def _scored_pairs(
 
 def _formula_words(units: Sequence[_Unit]) -> frozenset[str]:
     """Content words of ``_FORMULA_SENTENCES`` or more sentences: the article's own formulas."""
-    sentences: dict[str, int] = defaultdict(int)
-    for unit in units:
-        for key in unit.keys:
-            sentences[key] += 1
+    sentences = collections.Counter(itertools.chain.from_iterable(unit.keys for unit in units))
     return frozenset(key for key, count in sentences.items() if count >= _FORMULA_SENTENCES)
-
-
-def _frame(words: Sequence[str], surface: Sequence[str]) -> tuple[str, ...]:
-    """The sentence's words with each run of names and numbers ("25 February", "Xbox and PC") as one slot."""
-    frame: list[str] = []
-    slot = False
-    for k, word in enumerate(words):
-        if k and (word[:1].isupper() or word[:1].isdigit()):
-            if not slot:
-                frame.append("")
-            slot = True
-        elif slot and surface[k] in ("and", "or") and k + 1 < len(words) and words[k + 1][:1].isupper():
-            continue
-        else:
-            frame.append(content_key(word) or surface[k])
-            slot = False
-    return tuple(frame)
 
 
 def _identical_copies(units: Sequence[_Unit], min_keys: int) -> list[ScoredPair]:
@@ -607,6 +587,8 @@ class _Scorer:
         self.token_texts = document.token_texts
         self.formula_words = formula_words
         words = _words(document)
+        self.surfaces = words.surfaces
+        self.contents = words.contents
         self.capitalised = words.capitalised
         self.word_pairs = words.word_pairs
         self.negation = _negation_words()
@@ -670,30 +652,42 @@ class _Scorer:
             len(numbers_i - numbers_j) >= 2 and len(numbers_j - numbers_i) >= 2,
             measures,
             probability,
-            self._listing_entries(i, j, common),
+            self._listing_entries(i, j, earlier, later, common),
         )
 
-    def _listing_entries(self, i: int, j: int, common: frozenset[str]) -> bool:
+    def _listing_entries(self, i: int, j: int, earlier: _Features, later: _Features, common: frozenset[str]) -> bool:
         """Entries of a listing written as sentences: "Released 1 March on PC." and "Released 11 March on Xbox.".
 
         Both short, in the same frame of words around their names and numbers,
         each naming or numbering something the other does not, and the frame uses a word that three or more
         sentences of the article use (the listing's own formula).
         """
-        unit_i, unit_j = self.units[i], self.units[j]
-        if len(unit_i.surface) > _FORMULA_MAX_WORDS or len(unit_j.surface) > _FORMULA_MAX_WORDS:
+        if earlier.words > _FORMULA_MAX_WORDS or later.words > _FORMULA_MAX_WORDS:
             return False
-        earlier, later = self.features[i] or self._features(i), self.features[j] or self._features(j)
         if earlier.names == later.names or common.isdisjoint(self.formula_words):
             return False
         slots, other_slots = earlier.names | earlier.numbers, later.names | later.numbers
         if slots <= other_slots or other_slots <= slots:
             return False
-        frame = _frame(self._words_of(unit_i), unit_i.surface)
-        return frame == _frame(self._words_of(unit_j), unit_j.surface) and not self.formula_words.isdisjoint(frame)
+        frame = self._frame(self.units[i].sentence)
+        return frame == self._frame(self.units[j].sentence) and not self.formula_words.isdisjoint(frame)
 
-    def _words_of(self, unit: _Unit) -> Sequence[str]:
-        return self.token_texts[unit.sentence.token_start : unit.sentence.token_end]
+    def _frame(self, sentence: Sentence) -> tuple[str, ...]:
+        """The sentence's words with each run of names and numbers ("25 February", "Xbox and PC") as one slot."""
+        frame: list[str] = []
+        slot = False
+        start, end = sentence.token_start, sentence.token_end
+        for k in range(start, end):
+            if k > start and (self.capitalised[k] or self.token_texts[k][:1].isdigit()):
+                if not slot:
+                    frame.append("")
+                slot = True
+            elif slot and self.surfaces[k] in ("and", "or") and k + 1 < end and self.capitalised[k + 1]:
+                continue
+            else:
+                frame.append(self.contents[k] or self.surfaces[k])
+                slot = False
+        return tuple(frame)
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
