@@ -377,7 +377,7 @@ def _pair_and_run_links(
                     dropped.add(n)
         if not told_by_pair:
             copies = any(
-                _covers(document, s, run.later_start, run.later_end, sentence_words)
+                s.token_end - s.token_start >= sentence_words and _within(document, s, run.later_start, run.later_end)
                 for s in document.sentences[first:last]
             )
             links.append(
@@ -404,14 +404,6 @@ def _pair_and_run_links(
                 )
             )
     return links
-
-
-def _covers(document: Document, sentence: Sentence, start: int, end: int, words: int) -> bool:
-    """True when the sentence has ``words`` words or more and all of them lie between start and end."""
-    tokens = document.tokens
-    return sentence.token_end - sentence.token_start >= words and (
-        start <= tokens[sentence.token_start].start and tokens[sentence.token_end - 1].end <= end
-    )
 
 
 def _contains(sentence: Sentence, start: int, end: int) -> bool:
@@ -501,8 +493,7 @@ def _refrain(group: _Group) -> bool:
 
     A phrase said word for word in four or more places, none of them a copy of
     a whole sentence of eight or more words, is the piece's own refrain: the
-    question every reader answers on a letters page, a market report's "in
-    composite trading on the New York Stock Exchange". A sentence pasted again
+    question every reader answers on a letters page. A sentence pasted again
     keeps the group reported.
     """
     return (
