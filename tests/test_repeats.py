@@ -212,6 +212,13 @@ def test_a_phrase_said_in_every_letter_is_a_refrain_not_a_repeat() -> None:
     assert repeats(_LETTERS) == []
 
 
+def test_a_reader_asking_the_refrain_as_a_sentence_of_its_own_is_no_pasted_copy() -> None:
+    # "The best album of the last ten years?" is a whole sentence of eight words, but it
+    # is there once: the other places say the words inside longer sentences.
+    asked = "The best album of the last ten years? I doubt it. Mo, Hull"
+    assert repeats(_LETTERS + "\n\n" + asked) == []
+
+
 def test_a_letter_pasted_twice_among_a_refrain_is_still_reported() -> None:
     pasted = "My children love it too, so for our family it really is the best album of the last ten years."
     [finding] = repeats(_LETTERS + "\n\n" + pasted + " Priya, Derby")
@@ -257,6 +264,19 @@ def test_a_restatement_in_other_words_is_flagged() -> None:
     assert finding.code == "NQ103"
     assert finding.message.startswith("Line 7 restates line 1: “Flooding forced 2,000 residents")
     assert finding.span.text == text.split("\n\n")[3]
+
+
+def test_a_restatement_with_its_verbs_changed_and_its_clauses_turned_round_is_flagged() -> None:
+    text = (
+        "The museum will close for six months while its roof is repaired, the trust said.\n\n"
+        "Residents had campaigned for the repairs for two years.\n\n"
+        "A public meeting is planned for the spring.\n\n"
+        "The trust said the museum would shut for six months so the roof can be repaired."
+    )
+    [finding] = repeats(text)
+    assert finding.code == "NQ103"
+    assert finding.span.text == text.split("\n\n")[3]
+    assert finding.related[0].text == text.split("\n\n")[0]
 
 
 def test_sentences_on_one_topic_are_not_restatements() -> None:

@@ -93,7 +93,7 @@ class Thresholds:
     """
 
     edited: float = 0.85
-    paraphrase: float = 0.80
+    paraphrase: float = 0.74
     passage: float = 0.05
     passage_sentences: int = 3
     heading: float = 0.9

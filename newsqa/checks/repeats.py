@@ -349,7 +349,8 @@ def _pair_and_run_links(
     A run inside a pair of sentences judged verbatim or edited is told by the
     pair; a paraphrase pair with a run of repeated words inside is told by the
     run, which is exact. Pairs of sentences inside a longer run are told by the run.
-    A link copies a sentence when it repeats a whole sentence of ``sentence_words`` or more words.
+    A link copies a sentence when both places hold the whole of a sentence of
+    ``sentence_words`` or more words.
     """
     by_later: dict[int, list[int]] = {}
     for n, pair in enumerate(pairs):
@@ -376,9 +377,10 @@ def _pair_and_run_links(
                 ):
                     dropped.add(n)
         if not told_by_pair:
-            copies = any(
-                s.token_end - s.token_start >= sentence_words and _within(document, s, run.later_start, run.later_end)
-                for s in document.sentences[first:last]
+            # A sentence is copied when it is there twice: a whole sentence quoted inside a
+            # longer one ("... but it is no way the best song of the past 25 years!") is not.
+            copies = _holds_sentence(document, starts, run.later_start, run.later_end, sentence_words) and (
+                _holds_sentence(document, starts, run.earlier_start, run.earlier_end, sentence_words)
             )
             links.append(
                 _Link(
@@ -404,6 +406,16 @@ def _pair_and_run_links(
                 )
             )
     return links
+
+
+def _holds_sentence(document: Document, starts: Sequence[int], start: int, end: int, sentence_words: int) -> bool:
+    """True when ``start..end`` holds every word of a sentence of ``sentence_words`` or more words."""
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = bisect.bisect_left(starts, end)
+    return any(
+        s.token_end - s.token_start >= sentence_words and _within(document, s, start, end)
+        for s in document.sentences[first:last]
+    )
 
 
 def _contains(sentence: Sentence, start: int, end: int) -> bool:
