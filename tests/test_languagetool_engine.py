@@ -117,8 +117,8 @@ def test_check_fails_when_grammar_could_not_run_unless_allowed(cli: Any, tmp_pat
 def test_the_local_server_answers_kept_alive_connections_without_waiting_for_acks(tmp_path: Path) -> None:
     # Java's HTTP server leaves Nagle's algorithm on unless told otherwise, and on the
     # connection newsqa keeps open each answer then waited for the client's delayed ACK
-    # (about 40 ms a request, measured by benchmarks/bench_grammar.py). The option is
-    # the JVM's, so it must come before the main class.
+    # (about 35 ms a request; benchmarks/bench_grammar.py shows it as overhead against
+    # language-tool-python). The option is the JVM's, so it must come before the main class.
     command = LocalServer(tmp_path).command("java", 8081)
     assert "-Dsun.net.httpserver.nodelay=true" in command
     assert command.index("-Dsun.net.httpserver.nodelay=true") < command.index("org.languagetool.server.HTTPServer")
