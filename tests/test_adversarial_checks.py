@@ -55,6 +55,8 @@ EXTRA = {
     "markup characters": "<[*_`#>" * (SIZE // 7),
     "repeated sentence": "The council approved the budget on Monday. " * (SIZE // 43),
     "repeated quotation": "“We will act,” she said. " * (SIZE // 25),
+    # One action dated on two days, over and over: every mention could be linked with every other.
+    "one action on two days": "They signed the deal on Monday. They signed the deal on Tuesday. " * (SIZE // 64),
 }
 INPUTS = {**ADVERSARIAL, **EXTRA}
 CHECKS = sorted(name for name in newsqa.registered_checks() if name != "grammar")

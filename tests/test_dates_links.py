@@ -51,3 +51,21 @@ def test_a_finding_relates_at_most_a_handful_of_spans() -> None:
     assert len(widest.related) == MAX_RELATED
     assert widest.data["more"] > 0
     assert f"and {widest.data['more']} more mention" in widest.message
+
+
+def test_mentions_of_one_action_are_linked_in_numbers_that_grow_with_them_not_with_their_square() -> None:
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+    def links(count: int) -> int:
+        text = " ".join(
+            f"Councillors for ward {number} signed the agreement on {weekdays[number % 5]}."
+            for number in range(1, count + 1)
+        )
+        document = Document(text, published=dt.date(2024, 7, 26))
+        found = event_links(document, time_mentions(document), restated_sentence_pairs(document))
+        return sum(link.reason == "same action" for link in found)
+
+    some = links(200)
+    assert some > 0
+    # Twice the mentions: about twice the links, where comparing each with every other gives four times.
+    assert links(400) <= 2.2 * some

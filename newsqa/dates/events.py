@@ -14,7 +14,10 @@ when a word such as "another" or "previous" marks a different event of the
 same kind, when both give their year in full (the writer dated each one on
 purpose), or when a date names its event ("the Aug. 7, 1998, bombings").
 Mentions in one sentence are never paired: a sentence that gives two days
-gives them for two things.
+gives them for two things. A mention is compared by its action with the next
+sixteen mentions naming that action, not with all of them: real articles name
+an action beside two dated mentions at most, and a list of hundreds of
+signings is then checked in time that grows with its length.
 """
 
 from __future__ import annotations
@@ -106,6 +109,11 @@ def _key(word: str) -> str:
 
 
 _REACH = 40  # words either side of a date that its frame reads
+# A dated mention is compared, for each action it names, with the next this many mentions
+# naming that action. Real articles name one action beside two dated mentions at most;
+# a text naming it beside hundreds (a list of signings) would otherwise have every mention
+# compared with every other, a cost that grows with the square of their number.
+_SAME_ACTION_REACH = 16
 
 
 @functools.lru_cache(maxsize=64)
@@ -306,7 +314,10 @@ def linked_pairs(
             pairs.extend((i, j, "restated", None) for j in restated_with)
             continue
         pools: list[Sequence[int]] = [by_action[action] for action in actions]
-        candidates = {j for pool in pools for j in pool[bisect.bisect_left(pool, after) :]}
+        candidates: set[int] = set()
+        for pool in pools:
+            first = bisect.bisect_left(pool, after)
+            candidates.update(pool[first : first + _SAME_ACTION_REACH])
         candidates.update(restated_with)
         direct = set(restated_with)
         for j in sorted(candidates):
