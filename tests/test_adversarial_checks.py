@@ -55,6 +55,7 @@ EXTRA = {
     "markup characters": "<[*_`#>" * (SIZE // 7),
     "repeated sentence": "The council approved the budget on Monday. " * (SIZE // 43),
     "repeated quotation": "“We will act,” she said. " * (SIZE // 25),
+    "spelling variants": "The defence budget rose. The defense budget fell. " * (SIZE // 50),
     # One action dated on two days, over and over: every mention could be linked with every other.
     "one action on two days": "They signed the deal on Monday. They signed the deal on Tuesday. " * (SIZE // 64),
 }

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 import newsqa
+from newsqa.checks import spelling as spelling_module
 from newsqa.report import Finding
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_100169222cfc808a.txt"
@@ -40,6 +42,35 @@ def test_minority_spelling_is_flagged_with_counts_and_related_spans() -> None:
     assert "defence 2, defense 1" in finding.message
     assert [r.text for r in finding.related] == ["defence", "defence"]
     assert finding.data["reason"] == "majority"
+
+
+@pytest.mark.parametrize("house", [None, "en-GB"])
+def test_the_spellings_a_slip_is_told_of_are_gathered_once_not_once_a_slip(
+    house: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each finding names the family's other spellings; gathering them afresh for every slip
+    # read every occurrence once per slip, which grows with the square of the article.
+    read = 0
+    quoted_forms = spelling_module._quoted_forms
+
+    def counting(forms: Iterable[str]) -> str:
+        nonlocal read
+        forms = list(forms)
+        read += len(forms)
+        return quoted_forms(forms)
+
+    monkeypatch.setattr(spelling_module, "_quoted_forms", counting)
+
+    def occurrences_read(slips: int) -> int:
+        nonlocal read
+        read = 0
+        text = "The defence budget rose. " * (2 * slips) + "The defense budget fell. " * slips
+        assert len(by_code(spelling(text, house), "NQ201")) == slips
+        return read
+
+    some = occurrences_read(100)
+    assert some > 0
+    assert occurrences_read(200) <= 2.2 * some
 
 
 def test_inflections_count_in_one_family() -> None:

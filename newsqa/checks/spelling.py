@@ -522,6 +522,8 @@ class _VariantAnalysis:
         house = self.house
         assert house is not None
         right = [(o, e) for o, e in items if house in e.preferred]
+        # Named once for the family, not once for each occurrence it is written wrong.
+        right_forms = _quoted_forms(e.form for _, e in right)
         counts = Counter(e.form for _, e in items)
         for occurrence, entry in items:
             if entry.used_in(house):
@@ -536,7 +538,7 @@ class _VariantAnalysis:
                     "NQ201",
                     occurrence.start,
                     occurrence.end,
-                    f"{occurrence.text!r} here, {_quoted_forms(e.form for _, e in right)} elsewhere "
+                    f"{occurrence.text!r} here, {right_forms} elsewhere "
                     f"({_counts(counts)}); the house style ({house}) spells it {suggestion!r}.",
                     related=[(o.start, o.end) for o, _ in right[:_MAX_RELATED]],
                     suggestions=(suggestion,),
@@ -570,6 +572,8 @@ class _VariantAnalysis:
         target = self.dominant if self.dominant in winner else next(v for v in VARIETIES if v in winner)
         counts = Counter(e.form for _, e in items)
         right = [(o, e) for o, e in items if target in e.preferred]
+        # Named once for the family, not once for each occurrence it is written wrong.
+        right_forms = _quoted_forms(e.form for _, e in right)
         for occurrence, entry in items:
             if target in entry.preferred:
                 continue
@@ -586,7 +590,7 @@ class _VariantAnalysis:
                 "NQ201",
                 occurrence.start,
                 occurrence.end,
-                f"{occurrence.text!r} here, {_quoted_forms(e.form for _, e in right)} elsewhere "
+                f"{occurrence.text!r} here, {right_forms} elsewhere "
                 f"({_counts(counts)}); {because}: use {suggestion!r}.",
                 related=[(o.start, o.end) for o, _ in right[:_MAX_RELATED]],
                 suggestions=(suggestion,),
