@@ -19,7 +19,7 @@ import attrs
 
 from newsqa.dates.analysis import TimeMention, resolve_in
 from newsqa.dates.expression import Expression
-from newsqa.dates.resolve import resolve
+from newsqa.dates.resolve import FOCUSED_KINDS, resolve
 from newsqa.dates.tense import Tense
 from newsqa.dates.timex import Timex
 
@@ -54,6 +54,14 @@ def _interval_table(
     one date with many others, resolves it over the window once (each table
     takes about 60 kB).
     """
+    try:
+        fixed = resolve(expression, None, tense, focus=focus, day_first=day_first).interval
+    except (OverflowError, ValueError):
+        fixed = None
+    if fixed is not None:
+        # A day the text fixes on its own (3 March 1990, "the next day" after it) is the
+        # same day whenever the article appears: no need to resolve it once a day.
+        return array.array("l", [fixed[0].toordinal()]) * days, array.array("l", [fixed[1].toordinal()]) * days
     firsts, lasts = array.array("l"), array.array("l")
     for offset in range(days):
         interval = resolve(
@@ -68,8 +76,13 @@ Resolution = tuple[Expression, "Tense | None", "Timex | None"]
 
 
 def resolution(mention: TimeMention) -> Resolution:
-    """What resolving the mention depends on: its parts, tense and focus, never where it stands."""
-    return attrs.evolve(mention.expression, start=0, end=0, text=""), mention.tense, mention.focus
+    """What resolving the mention depends on: its parts, tense and focus, never where it stands.
+
+    The focus only where the kind uses it: "on Monday" told after many different years
+    is one resolution, resolved over the window once, not once for each year.
+    """
+    focus = mention.focus if mention.expression.kind in FOCUSED_KINDS else None
+    return attrs.evolve(mention.expression, start=0, end=0, text=""), mention.tense, focus
 
 
 def agreeing_publication_dates(

@@ -35,6 +35,11 @@ _PAST_MODIFIERS = frozenset({"last", "past", "this past", "the previous"})
 _FUTURE_MODIFIERS = frozenset({"next", "coming", "this coming", "the following"})
 
 
+#: The kinds of expression whose value depends on the story's focus ("a year earlier",
+#: "the quarter"); every other kind resolves the same whatever the focus.
+FOCUSED_KINDS = frozenset({Kind.ANAPHORIC, Kind.QUARTER})
+
+
 def resolve(
     expression: Expression,
     anchor: dt.date | None,
