@@ -8,6 +8,7 @@ when markup was taken out before checking.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import attrs
@@ -70,17 +71,22 @@ def check_source(
 
 
 def _apply_suppressions(report: Report, document: Document, prepared: Prepared) -> Report:
-    ranges: list[tuple[int, int, tuple[str, ...]]] = []
+    # Each comment covers the rest of the first paragraph ending after it, so a finding can
+    # only be covered by the comments of the first paragraph ending after its start: both
+    # are found by bisection, never by scanning every paragraph or every comment.
+    ends = [p.end for p in document.paragraphs]
+    covered: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
     for suppression in prepared.suppressions:
-        paragraph = next((p for p in document.paragraphs if p.end > suppression.offset), None)
-        if paragraph is not None:
-            ranges.append((max(paragraph.start, suppression.offset), paragraph.end, suppression.codes))
+        index = bisect.bisect_right(ends, suppression.offset)
+        if index < len(ends):
+            start = max(document.paragraphs[index].start, suppression.offset)
+            covered.setdefault(index, []).append((start, suppression.codes))
     kept = [
         finding
         for finding in report.findings
         if not any(
-            start <= finding.span.start < end and (not codes or finding.code.startswith(codes))
-            for start, end, codes in ranges
+            start <= finding.span.start and (not codes or finding.code.startswith(codes))
+            for start, codes in covered.get(bisect.bisect_right(ends, finding.span.start), ())
         )
     ]
     dropped = len(report.findings) - len(kept)

@@ -163,6 +163,23 @@ def test_inline_suppression_covers_the_next_paragraph_only() -> None:
     assert report.suppressed == 1
 
 
+def test_a_comment_inside_a_paragraph_covers_the_rest_of_it_for_its_own_codes() -> None:
+    source = (
+        "Pisto\u200brius arrived <!-- newsqa: ignore NQ003 --> and Pisto\u200brius spoke "
+        "<!-- newsqa: ignore NQ001 --> while Pisto\u200brius rang the bell\x07.\n\n"
+        "Pisto\u200brius left.\n\n"
+        "<!-- newsqa: ignore -->\n"
+    )
+    with Checker(CHARACTERS) as checker:
+        report = check_source(checker, source, name="story.md", kind="markdown").report
+    kept = [(f.code, source[f.span.start - 5 : f.span.start]) for f in report.findings]
+    # Before the first comment, and in the next paragraph, nothing is covered; after the
+    # second comment, its code (NQ001) and the first comment's (NQ003) both are.
+    assert kept == [("NQ003", "Pisto"), ("NQ003", "Pisto")]
+    assert [f.span.line for f in report.findings] == [1, 3]
+    assert report.suppressed == 3
+
+
 def test_suppression_without_codes_covers_every_code_in_html() -> None:
     html = "<p>A\u200b.</p><!-- newsqa: ignore --><p>B\u200b and C\x07.</p><p>D\u200b.</p>"
     with Checker(CHARACTERS) as checker:
