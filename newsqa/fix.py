@@ -14,6 +14,7 @@ the span holds markup that was taken out for checking.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import shutil
@@ -58,6 +59,8 @@ class FixPlan:
 def plan_fixes(checked: Checked, *, in_quotations: bool = False) -> FixPlan:
     """The edits ``newsqa fix`` makes to one checked file."""
     quotations = [] if in_quotations else checked.quotation_ranges()
+    # Quotations never overlap, so only the last one opening at or before a span can hold it.
+    quotation_starts = [start for start, _ in quotations]
     source = checked.prepared.source
     edits: list[Edit] = []
     skipped: list[tuple[Finding, str]] = []
@@ -66,7 +69,8 @@ def plan_fixes(checked: Checked, *, in_quotations: bool = False) -> FixPlan:
         if not is_safe_fix(finding):
             continue
         span = finding.span
-        if any(start <= span.start and span.end <= end for start, end in quotations):
+        holder = bisect.bisect_right(quotation_starts, span.start) - 1
+        if holder >= 0 and span.end <= quotations[holder][1]:
             skipped.append((finding, "inside a quotation"))
         elif not source.is_verbatim(span.start, span.end):
             skipped.append((finding, "the span holds markup"))

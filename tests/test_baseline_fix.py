@@ -83,6 +83,20 @@ def test_fix_applies_safe_suggestions_outside_quotations() -> None:
     assert "+Pistorius said" in diff
 
 
+def test_fix_skips_each_quotation_of_many_and_fixes_between_and_after_them() -> None:
+    text = (
+        "\u201cNato\u200b met,\u201d she said\u200b. \u201cThe talks\x07 ended\u201d and \u201cthey\u200b left.\u201d\n"
+        "Pisto\u200brius agreed\x07.\n"
+    )
+    plan = plan_fixes(_check(text))
+    kept = apply_edits(text, plan.edits)
+    assert [reason for _, reason in plan.skipped] == ["inside a quotation"] * 3
+    assert kept == (
+        "\u201cNato\u200b met,\u201d she said. \u201cThe talks\x07 ended\u201d and \u201cthey\u200b left.\u201d\n"
+        "Pistorius agreed.\n"
+    )
+
+
 def test_fix_leaves_findings_that_are_not_marked_safe() -> None:
     text = "Emoji \U0001f468\u200d\U0001f469 and a page\x0cbreak.\n"
     checked = _check(text)
