@@ -12,9 +12,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 import attrs
 
@@ -305,19 +308,38 @@ def _rules_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so that the same clean-up runs."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newsqa`` command and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # kill, CI job timeouts and service managers stop a process with SIGTERM. Dying at once
+    # would leave a LanguageTool server this command started running on its own; stopping
+    # as Ctrl-C does shuts it down first. (Signal handlers belong to the main thread.)
+    previous = (
+        signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
+    )
     try:
         code: int = args.handler(args)
     except NewsQAError as error:
         print(f"newsqa: error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except _Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return code
 
 

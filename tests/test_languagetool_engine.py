@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +125,15 @@ def test_the_local_server_answers_kept_alive_connections_without_waiting_for_ack
     assert command.index("-Dsun.net.httpserver.nodelay=true") < command.index("org.languagetool.server.HTTPServer")
 
 
+def _default_interrupt() -> None:
+    # A shell starting a job in the background without job control makes it ignore SIGINT,
+    # and the job's children inherit that: give the command Ctrl-C's usual meaning.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.languagetool
-def test_serve_runs_a_server_until_interrupted(languagetool_url: str) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["interrupt", "terminate"])
+def test_serve_runs_a_server_until_interrupted_or_terminated(languagetool_url: str, stop: signal.Signals) -> None:
     if not is_provisioned():
         pytest.skip("the session server is not a fetched copy")
     with socket.socket() as probe:
@@ -138,6 +146,7 @@ def test_serve_runs_a_server_until_interrupted(languagetool_url: str) -> None:
         text=True,
         cwd=ROOT,
         env=env,
+        preexec_fn=_default_interrupt,
     )
     try:
         assert process.stderr is not None
@@ -147,7 +156,7 @@ def test_serve_runs_a_server_until_interrupted(languagetool_url: str) -> None:
             f"http://127.0.0.1:{port}/v2/check", data={"language": "en-GB", "text": "He were here."}, timeout=60
         ).json()
         assert [m["rule"]["id"] for m in answer["matches"]] == ["PERS_PRONOUN_AGREEMENT"]
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         assert process.wait(timeout=30) == 0
     finally:
         if process.poll() is None:
@@ -155,3 +164,66 @@ def test_serve_runs_a_server_until_interrupted(languagetool_url: str) -> None:
             process.wait()
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{port}/v2/healthcheck", timeout=5)
+
+
+def _java_children(parent: int) -> list[int]:
+    """Process ids of the Java processes whose parent is ``parent`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+            name = fields[0].split("(", 1)[1]
+            ppid = int(fields[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == parent and name == "java":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="finds the Java process through /proc")
+def test_a_terminated_check_shuts_down_the_languagetool_server_it_started(
+    languagetool_url: str, tmp_path: Path
+) -> None:
+    # A CI job that runs out of time is stopped with SIGTERM: the server newsqa started for
+    # the grammar check must go with it, not run on by itself.
+    if not is_provisioned():
+        pytest.skip("the session server is not a fetched copy")
+    story = tmp_path / "story.txt"
+    story.write_text("The minister were in Berlin on Monday, and he have said so. " * 5_000, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != URL_ENVIRONMENT_VARIABLE}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsqa", "check", str(story), "--select", "grammar", "--format", "json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+    )
+    java: list[int] = []
+    try:
+        for _ in range(600):
+            java = _java_children(process.pid)
+            if java or process.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert java, "newsqa check started no LanguageTool server"
+        time.sleep(1)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 128 + signal.SIGTERM
+        assert not [pid for pid in java if _running(pid)]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for pid in java:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)

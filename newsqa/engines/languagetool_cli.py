@@ -46,18 +46,19 @@ def _fetch(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     server = languagetool.LocalServer(args.home, port=args.port)
-    server.start()
-    print(
-        f"LanguageTool {server.version} serving at {server.url} (started in {server.start_seconds:.1f} s); "
-        f"use it with {languagetool.URL_ENVIRONMENT_VARIABLE}={server.url}; Ctrl-C stops it",
-        file=sys.stderr,
-        flush=True,
-    )
     try:
+        server.start()
+        print(
+            f"LanguageTool {server.version} serving at {server.url} (started in {server.start_seconds:.1f} s); "
+            f"use it with {languagetool.URL_ENVIRONMENT_VARIABLE}={server.url}; Ctrl-C stops it",
+            file=sys.stderr,
+            flush=True,
+        )
         code = server.wait()
+        print(f"newsqa: error: the LanguageTool server exited with code {code}: {server.log_tail()}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
-        server.close()
+        # Ctrl-C, or SIGTERM (see newsqa.cli.main), even while the server is still starting.
         return 0
-    print(f"newsqa: error: the LanguageTool server exited with code {code}: {server.log_tail()}", file=sys.stderr)
-    server.close()
-    return 1
+    finally:
+        server.close()
