@@ -16,6 +16,7 @@ import tomllib
 
 import newsqa
 from newsqa.checker import Checker
+from newsqa.pipeline import Checked, check_source
 
 pytest_plugins = ["languagetool_fixtures"]
 
@@ -26,6 +27,12 @@ SEED_PUBLISHED = str(tomllib.loads(SEED.with_suffix(".toml").read_text(encoding=
 
 
 @functools.cache
+def check_characters(source: str, name: str = "story.txt", kind: str = "text") -> Checked:
+    """``source`` checked as ``newsqa check`` does, with the characters check alone (no engine needed)."""
+    with Checker(newsqa.Config(select=("characters",))) as checker:
+        return check_source(checker, source, name=name, kind=kind)
+
+
 def _validator() -> jsonschema.protocols.Validator:
     schema = newsqa.report_schema()
     cls = jsonschema.validators.validator_for(schema)

@@ -8,54 +8,48 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import check_characters
 
-from newsqa import Checker, Config, InputError
+from newsqa import InputError
 from newsqa.baseline import Baseline, fingerprint
 from newsqa.fix import apply_edits, atomic_write, plan_fixes, unified_diff
-from newsqa.pipeline import check_source
 
-CHARACTERS = Config(select=("characters",))
 STORY = "Boris Pisto\u200brius spoke in Berlin.\nNato\u200b met on Monday.\n"
 
 
-def _check(text: str, name: str = "story.txt", kind: str = "text"):  # type: ignore[no-untyped-def]
-    with Checker(CHARACTERS) as checker:
-        return check_source(checker, text, name=name, kind=kind)
-
-
 def test_fingerprint_survives_a_line_shift_but_not_an_edit_nearby() -> None:
-    before = _check(STORY).report.findings[0]
+    before = check_characters(STORY).report.findings[0]
     shifted_text = "A new first paragraph.\n\n" + STORY
-    after = _check(shifted_text).report.findings[0]
+    after = check_characters(shifted_text).report.findings[0]
     assert after.span.line != before.span.line
     assert fingerprint(after, shifted_text) == fingerprint(before, STORY)
     edited = STORY.replace("Boris", "Mr")
-    assert fingerprint(_check(edited).report.findings[0], edited) != fingerprint(before, STORY)
+    assert fingerprint(check_characters(edited).report.findings[0], edited) != fingerprint(before, STORY)
 
 
 def test_baseline_suppresses_known_findings_and_counts_them(tmp_path: Path) -> None:
     path = tmp_path / "baseline.json"
     recorder = Baseline.empty(path)
-    recorder.record(_check(STORY, str(tmp_path / "story.txt")).report, STORY)
+    recorder.record(check_characters(STORY, str(tmp_path / "story.txt")).report, STORY)
     recorder.save(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert list(saved["files"]) == ["story.txt"]  # relative to the baseline file
     baseline = Baseline.load(path)
     grown = "Talks ended.\n\n" + STORY + "Pisto\u200brius left.\n"
-    report = _check(grown, str(tmp_path / "story.txt")).report
+    report = check_characters(grown, str(tmp_path / "story.txt")).report
     filtered = baseline.filter(report, grown)
     assert [f.span.line for f in filtered.findings] == [5]
     assert filtered.suppressed == report.suppressed + 2
-    other = baseline.filter(_check(STORY, str(tmp_path / "other.txt")).report, STORY)
+    other = baseline.filter(check_characters(STORY, str(tmp_path / "other.txt")).report, STORY)
     assert len(other.findings) == 2  # another file has nothing recorded
 
 
 def test_identical_findings_are_counted(tmp_path: Path) -> None:
     text = "Nato\u200b met.\n"
     recorder = Baseline.empty(tmp_path / "b.json")
-    recorder.record(_check(text, "a.txt").report, text)
+    recorder.record(check_characters(text, "a.txt").report, text)
     doubled = text + "\n" + text
-    filtered = recorder.filter(_check(doubled, "a.txt").report, doubled)
+    filtered = recorder.filter(check_characters(doubled, "a.txt").report, doubled)
     assert len(filtered.findings) == 1
 
 
@@ -69,7 +63,7 @@ def test_a_broken_baseline_is_a_clear_error(tmp_path: Path, content: str) -> Non
 
 def test_fix_applies_safe_suggestions_outside_quotations() -> None:
     text = "Pisto\u200brius said: \u201cNato\u200b will meet.\u201d\nTalks\x07 ended.\n"
-    checked = _check(text)
+    checked = check_characters(text)
     plan = plan_fixes(checked)
     assert [e.finding.code for e in plan.edits] == ["NQ003", "NQ001"]
     assert [reason for _, reason in plan.skipped] == ["inside a quotation"]
@@ -88,7 +82,7 @@ def test_fix_skips_each_quotation_of_many_and_fixes_between_and_after_them() -> 
         "\u201cNato\u200b met,\u201d she said\u200b. \u201cThe talks\x07 ended\u201d and \u201cthey\u200b left.\u201d\n"
         "Pisto\u200brius agreed\x07.\n"
     )
-    plan = plan_fixes(_check(text))
+    plan = plan_fixes(check_characters(text))
     kept = apply_edits(text, plan.edits)
     assert [reason for _, reason in plan.skipped] == ["inside a quotation"] * 3
     assert kept == (
@@ -99,14 +93,14 @@ def test_fix_skips_each_quotation_of_many_and_fixes_between_and_after_them() -> 
 
 def test_fix_leaves_findings_that_are_not_marked_safe() -> None:
     text = "Emoji \U0001f468\u200d\U0001f469 and a page\x0cbreak.\n"
-    checked = _check(text)
+    checked = check_characters(text)
     assert {f.code for f in checked.report.findings} == {"NQ001", "NQ003"}
     assert plan_fixes(checked).edits == ()
 
 
 def test_fix_in_markdown_keeps_markup(tmp_path: Path) -> None:
     text = "# Talks\n\nThe *minister* Pisto\u200brius left. `Nato\u200b`\n"
-    plan = plan_fixes(_check(text, "s.md", "markdown"))
+    plan = plan_fixes(check_characters(text, "s.md", "markdown"))
     assert apply_edits(text, plan.edits) == "# Talks\n\nThe *minister* Pistorius left. `Nato\u200b`\n"
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 import html
 
 import pytest
+from conftest import check_characters
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsqa import Checker, Config
 from newsqa.markup import kind_for_path, prepare
-from newsqa.pipeline import check_source
 from newsqa.sourcemap import Edit, apply_edits
 
 CHARACTERS = Config(select=("characters",))
@@ -81,8 +81,7 @@ def test_markdown_strips_markup_but_keeps_words() -> None:
 
 def test_markdown_findings_point_at_the_file() -> None:
     source = MARKDOWN.replace("Nato officials", "Nato\u200b officials") + "Boris Pisto\u200brius spoke.\n"
-    with Checker(CHARACTERS) as checker:
-        checked = check_source(checker, source, name="story.md", kind="markdown")
+    checked = check_characters(source, "story.md", "markdown")
     spans = [f.span for f in checked.report.findings]
     assert len(spans) == 2  # the zero-width spaces in code, indented code and the image are not checked
     for span in spans:
@@ -120,8 +119,7 @@ def test_html_checks_text_not_tags_attributes_or_code() -> None:
     for hidden in ("href", "example", "color", "Defence talks\n\nDefence", "code", "var s", "NewsArticle"):
         assert hidden not in text
     assert prepared.published == dt.date(2024, 7, 24)  # the meta tag comes before the JSON-LD
-    with Checker(CHARACTERS) as checker:
-        report = check_source(checker, HTML, name="story.html", kind="html").report
+    report = check_characters(HTML, "story.html", "html").report
     assert [f.span.text for f in report.findings] == ["\u200b"]
     finding = report.findings[0]
     assert HTML[finding.span.start - 5 : finding.span.end + 4] == "Pisto\u200brius"
@@ -156,8 +154,7 @@ def test_inline_suppression_covers_the_next_paragraph_only() -> None:
         "<!-- newsqa: ignore NQ001 -->\n"
         "Pisto\u200brius stayed.\n"
     )
-    with Checker(CHARACTERS) as checker:
-        report = check_source(checker, source, name="story.md", kind="markdown").report
+    report = check_characters(source, "story.md", "markdown").report
     assert [source[f.span.start - 5 : f.span.start] for f in report.findings] == ["Pisto"] * 3
     assert [f.span.line for f in report.findings] == [1, 6, 9]
     assert report.suppressed == 1
@@ -170,8 +167,7 @@ def test_a_comment_inside_a_paragraph_covers_the_rest_of_it_for_its_own_codes() 
         "Pisto\u200brius left.\n\n"
         "<!-- newsqa: ignore -->\n"
     )
-    with Checker(CHARACTERS) as checker:
-        report = check_source(checker, source, name="story.md", kind="markdown").report
+    report = check_characters(source, "story.md", "markdown").report
     kept = [(f.code, source[f.span.start - 5 : f.span.start]) for f in report.findings]
     # Before the first comment, and in the next paragraph, nothing is covered; after the
     # second comment, its code (NQ001) and the first comment's (NQ003) both are.
@@ -182,8 +178,7 @@ def test_a_comment_inside_a_paragraph_covers_the_rest_of_it_for_its_own_codes() 
 
 def test_suppression_without_codes_covers_every_code_in_html() -> None:
     html = "<p>A\u200b.</p><!-- newsqa: ignore --><p>B\u200b and C\x07.</p><p>D\u200b.</p>"
-    with Checker(CHARACTERS) as checker:
-        report = check_source(checker, html, name="story.html", kind="html").report
+    report = check_characters(html, "story.html", "html").report
     assert [html[f.span.start - 1] for f in report.findings] == ["A", "D"]
     assert report.suppressed == 2
 
