@@ -19,6 +19,8 @@ from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.timex import Timex
 from newsqa.document import Document
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
 
 def test_a_chain_of_restatements_does_not_link_its_ends() -> None:
     document = Document(article(10_000), published=PUBLISHED)
@@ -60,11 +62,10 @@ def test_a_finding_relates_at_most_a_handful_of_spans() -> None:
 
 
 def test_mentions_of_one_action_are_linked_in_numbers_that_grow_with_them_not_with_their_square() -> None:
-    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
     def links(count: int) -> int:
         text = " ".join(
-            f"Councillors for ward {number} signed the agreement on {weekdays[number % 5]}."
+            f"Councillors for ward {number} signed the agreement on {WEEKDAYS[number % 5]}."
             for number in range(1, count + 1)
         )
         document = Document(text, published=dt.date(2024, 7, 26))
@@ -81,16 +82,15 @@ def test_a_weekday_told_after_many_years_is_resolved_over_the_window_once_withou
     # Without a publication date each linked pair is tried against every day of a window of
     # years; "on Monday" does not depend on the year the story is about, so however many
     # years come before it, it is resolved over the window once.
-    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
     text = " ".join(
-        f"In {1950 + number}, the council signed the agreement on {weekdays[number % 5]}." for number in range(60)
+        f"In {1950 + number}, the council signed the agreement on {WEEKDAYS[number % 5]}." for number in range(60)
     )
     agreement._interval_table.cache_clear()
     agreement._agreeing.cache_clear()
     report = newsqa.check(text, config=Config(select=("dates",)))
     assert [run.status.value for run in report.checks] == ["ran"]
     assert any(f.code == "NQ404" for f in report.findings)
-    assert agreement._interval_table.cache_info().misses <= 2 * len(weekdays)
+    assert agreement._interval_table.cache_info().misses <= 2 * len(WEEKDAYS)
 
 
 def test_only_the_focused_kinds_of_expression_depend_on_the_focus() -> None:
