@@ -185,3 +185,15 @@ def test_version_and_rules() -> None:
     listed = run_cli("rules")
     assert listed.returncode == 0
     assert "NQ001" in listed.stdout
+
+
+def test_a_check_without_grammar_does_not_import_the_http_client() -> None:
+    # The HTTP client is for LanguageTool alone; importing it took a third of the
+    # start of a ``newsqa check`` that never talks to a server.
+    result = run_cli(
+        "check", str(SEED), "--select", "characters,dates,repeats,spelling", env={"PYTHONPROFILEIMPORTTIME": "1"}
+    )
+    timed = [line for line in result.stderr.splitlines() if line.startswith("import time:")]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in timed}
+    assert "newsqa.checks.spelling" in imported
+    assert "requests" not in imported

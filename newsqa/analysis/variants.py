@@ -83,16 +83,19 @@ class VarietyEvidence:
 @functools.cache
 def _table() -> dict[str, VariantForm]:
     table: dict[str, VariantForm] = {}
+    # Thousands of rows share a few dozen tag columns: each column's sets are made once.
+    varieties = functools.cache(_varieties)
     for line in data_lines("spelling_variants.tsv"):
         form, key, slot, tags = line.split("\t")
-        table[form] = VariantForm(
-            form=form,
-            key=key,
-            slot=slot,
-            preferred=frozenset(v for v, tag in zip(VARIETIES, tags, strict=True) if tag == "p"),
-            accepted=frozenset(v for v, tag in zip(VARIETIES, tags, strict=True) if tag == "v"),
-        )
+        preferred, accepted = varieties(tags)
+        table[form] = VariantForm(form=form, key=key, slot=slot, preferred=preferred, accepted=accepted)
     return table
+
+
+def _varieties(tags: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The varieties that prefer (``p``) and accept (``v``) a spelling, from its tag column."""
+    marked = list(zip(VARIETIES, tags, strict=True))
+    return frozenset(v for v, tag in marked if tag == "p"), frozenset(v for v, tag in marked if tag == "v")
 
 
 @functools.cache

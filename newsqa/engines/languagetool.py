@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import requests
 
 from newsqa.engines import EngineFailed, EngineMatch, EngineUnavailable
 from newsqa.resources import data_text
@@ -302,6 +301,8 @@ class LocalServer:
         return self
 
     def _wait_ready(self, started: float) -> None:
+        import requests
+
         url = f"{self.url}/v2/healthcheck"
         with requests.Session() as session:
             while time.perf_counter() - started < self.start_timeout:
@@ -479,6 +480,8 @@ class LanguageToolEngine:
         self.disabled_rules = tuple(disabled_rules)
         self.enabled_rules = tuple(enabled_rules)
         self._on_close = on_close
+        import requests  # here, not at the top: a run without grammar never pays for importing it
+
         self._session = requests.Session()
         self._version: str | None = None
         self._closed = False
@@ -555,6 +558,8 @@ class LanguageToolEngine:
         )
 
     def _request(self, text: str, language: str) -> dict[str, Any]:
+        import requests
+
         if self._closed:
             raise EngineFailed("the LanguageTool engine is closed")
         # A Python string may hold a lone surrogate, which no HTTP body can carry; the
