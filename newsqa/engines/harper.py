@@ -3,7 +3,7 @@
 Harper (https://writewithharper.com, Apache-2.0) is an English grammar checker
 written in Rust; ``harper-py`` binds it for Python. It is an optional extra:
 ``pip install 'newsqa[harper]'``. It knows fewer rules than LanguageTool but
-starts in about a second and checks a news story in milliseconds, which makes
+starts in about a second and checks a news story in about a tenth of a second, which makes
 it the fallback when no LanguageTool server can be had.
 """
 
