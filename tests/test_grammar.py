@@ -247,3 +247,37 @@ def test_overlapping_matches_become_one_finding_over_their_union() -> None:
         assert [m["rule_id"] for m in merged.data["merged"]] == ["STYLE_RULE"]  # type: ignore[union-attr, index]
     finally:
         check.close()
+
+
+def test_harper_gets_a_long_text_in_pieces_and_reports_on_the_whole_text() -> None:
+    # Harper's time grows faster than its input, so a long text goes to it a piece at a
+    # time, cut at paragraph ends; what it finds must land where it would in each paragraph.
+    pytest.importorskip("harper")
+    from newsqa.engines.harper import HarperEngine
+
+    paragraph = "Their going to the the meeting in Berlin on Monday, the minister said. " * 30
+    text = "\n\n".join([paragraph] * 24)  # about 51,000 characters
+    engine, alone = HarperEngine(), HarperEngine()
+    linter = engine._linter("en-GB")
+    pieces: list[int] = []
+
+    class Watched:
+        """The real linter, with the length of each text it is given written down."""
+
+        def organized_lints(self, piece: str, **options: object) -> object:
+            pieces.append(len(piece))
+            return linter.organized_lints(piece, **options)
+
+    engine._linters["BRITISH"] = Watched()  # type: ignore[assignment]
+    try:
+        found = [(m.start, m.end, m.rule_id, m.suggestions) for m in engine.check(text, "en-GB")]
+        once = alone.check(paragraph, "en-GB")
+    finally:
+        engine.close()
+        alone.close()
+    assert len(pieces) > 1
+    assert max(pieces) <= 20_000
+    assert once
+    step = len(paragraph) + 2
+    expected = [(m.start + i * step, m.end + i * step, m.rule_id, m.suggestions) for i in range(24) for m in once]
+    assert found == sorted(expected)
