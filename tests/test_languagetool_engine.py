@@ -13,13 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 import requests
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsqa import Config, Document
+from newsqa.checks.grammar import GrammarCheck
 from newsqa.engines.languagetool import (
     HOME_ENVIRONMENT_VARIABLE,
     URL_ENVIRONMENT_VARIABLE,
+    LanguageToolEngine,
     LocalServer,
     _Utf16Map,
     is_provisioned,
@@ -227,3 +231,23 @@ def test_a_terminated_check_shuts_down_the_languagetool_server_it_started(
         for pid in java:
             if _running(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.languagetool
+def test_a_house_style_is_the_variant_a_new_server_is_first_asked_in(
+    languagetool_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A server readies each variant on its first request to it, which takes seconds: a
+    # British newsroom's server was first asked in American English, readying for nothing.
+    if not is_provisioned():
+        pytest.skip("the session server is not a fetched copy")
+    monkeypatch.delenv(URL_ENVIRONMENT_VARIABLE)
+    check = GrammarCheck(Config(language="en-GB", checks={"grammar": {"engine": "languagetool"}}))
+    try:
+        check.run(Document("The defence minister travelled to Berlin on Wednesday.", language="en-GB"))
+        assert isinstance(check.engine, LanguageToolEngine)
+        assert check.engine.server is not None
+        log = check.engine.server.log_tail(lines=1_000)
+    finally:
+        check.close()
+    assert regex.findall(r"Check done: \d+ chars, ([\w-]+),", log) == ["en-GB", "en-GB"]

@@ -409,7 +409,10 @@ class LanguageToolEngine:
     it (so a dead server can be restarted once); ``on_close`` releases a
     server someone else started. ``disabled_rules`` and ``enabled_rules`` are
     LanguageTool rule ids sent with every request; ``timeout`` bounds each
-    request in seconds.
+    request in seconds. ``language`` is the variant most texts will be checked
+    in: :meth:`probe` asks in it, because a server readies each variant on its
+    first request to it (seconds for a fresh server) and readying another one
+    first would be time spent for nothing.
     """
 
     name = "languagetool"
@@ -424,8 +427,10 @@ class LanguageToolEngine:
         disabled_rules: Sequence[str] = (),
         enabled_rules: Sequence[str] = (),
         on_close: Callable[[], None] | None = None,
+        language: str = "en-US",
     ) -> None:
         self.url = _base_url(url)
+        self.language = language
         self.server = server
         self.timeout = timeout
         self.max_chunk = max_chunk
@@ -458,7 +463,7 @@ class LanguageToolEngine:
     def probe(self) -> LanguageToolEngine:
         """Ask the server for its version; raises :class:`EngineFailed` when it does not answer."""
         try:
-            self._request("Test.", "en-US")
+            self._request("Test.", language_code(self.language))
         except _ServerGone:
             raise self._gone() from None
         return self
