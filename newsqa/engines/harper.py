@@ -3,8 +3,8 @@
 Harper (https://writewithharper.com, Apache-2.0) is an English grammar checker
 written in Rust; ``harper-py`` binds it for Python. It is an optional extra:
 ``pip install 'newsqa[harper]'``. It knows fewer rules than LanguageTool but
-starts in about a second and checks a news story in about a tenth of a second, which makes
-it the fallback when no LanguageTool server can be had.
+starts in about a second and checks a news story in about a tenth of a second,
+which makes it the fallback when no LanguageTool server can be had.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["HarperEngine"]
 
 _INSTALL_HINT = "harper-py is not installed: pip install 'newsqa[harper]'"
-# Harper's time grows faster than the text (40,000 words in one piece: 10.6 s; in pieces
-# of this size: 6.0 s); an article of up to about 3,000 words is one piece.
+# Harper's time grows faster than the text (40,000 words in one piece: 9.4 s; in pieces
+# of this size: 5.8 s); an article of up to about 3,000 words is one piece.
 _MAX_CHUNK = 20_000
 # Harper's dialects by newsqa language; the other Commonwealth styles spell as British English.
 _DIALECTS = {
