@@ -39,7 +39,7 @@ from benchmarks.common import (
     Skip,
     Text,
     one_core,
-    scaling,
+    paired_scaling,
     standalone,
     table_points,
 )
@@ -214,8 +214,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
         return dateparser_run(text.text, text.published or dt.date(2024, 7, 24))
 
     with one_core():
-        our_points = scaling(ours_on, context, budget=float("inf"))
-        their_points = scaling(theirs_on, context)
+        our_points, their_points = paired_scaling(ours_on, theirs_on, context)
     yield Curve(PANEL, "newsqa date analysis (with building the document)", our_points)
     yield Curve(PANEL, peer, their_points, newsqa=False)
     for words, seconds, other in table_points(our_points, their_points, context):

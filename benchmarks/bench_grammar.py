@@ -40,7 +40,7 @@ from typing import TypeVar
 
 import language_tool_python
 
-from benchmarks.common import WALL, Context, Curve, Row, Skip, scaling, standalone
+from benchmarks.common import WALL, Context, Curve, Row, Skip, paired_scaling, standalone
 from newsqa import Config, Document
 from newsqa.checks.grammar import GrammarCheck
 from newsqa.engines import EngineFailed, EngineUnavailable
@@ -173,8 +173,12 @@ def _scaling(url: str, context: Context, *, harper: bool) -> Iterator[Curve]:
     check = GrammarCheck(config)
     direct = language_tool_python.LanguageTool("en-GB", remote_server=url)
     try:
-        ours = scaling(lambda text: check.run(Document(text.text, language="en-GB")), context, clock=WALL)
-        theirs = scaling(lambda text: direct.check(text.text), context, clock=WALL)
+        ours, theirs = paired_scaling(
+            lambda text: check.run(Document(text.text, language="en-GB")),
+            lambda text: direct.check(text.text),
+            context,
+            clock=WALL,
+        )
     finally:
         direct.close()
         check.close()

@@ -27,8 +27,8 @@ from benchmarks.common import (
     growth_exponent,
     median_seconds,
     one_core,
+    paired_scaling,
     point_at,
-    scaling,
     seconds_per_text,
     standalone,
     table_points,
@@ -89,8 +89,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
             )
         else:
             yield f"{PANEL}: ../shared/eval absent; generated articles only"
-        ours_points = scaling(run, context, budget=float("inf"))
-        theirs_points = scaling(proselint, context)
+        ours_points, theirs_points = paired_scaling(run, proselint, context)
         yield Curve(PANEL, "newsqa (every check but grammar)", ours_points)
         yield Curve(PANEL, peer, theirs_points, newsqa=False)
         for words, seconds, other in table_points(ours_points, theirs_points, context):

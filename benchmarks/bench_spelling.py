@@ -26,7 +26,7 @@ from benchmarks.common import (
     Skip,
     Text,
     one_core,
-    scaling,
+    paired_scaling,
     seconds_per_text,
     standalone,
     table_points,
@@ -73,8 +73,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
             their_found = sum(len(theirs_run(text)) for text in texts)  # type: ignore[arg-type]
             yield Row(f"spelling check, per article, {context.eval_source()}", ours, peer, theirs)
             yield f"findings on those articles: newsqa {found}, {peer} {their_found}"
-        ours_points = scaling(ours_run, context)
-        theirs_points = scaling(theirs_run, context)
+        ours_points, theirs_points = paired_scaling(ours_run, theirs_run, context)
     yield Curve(PANEL, "newsqa spelling check", ours_points)
     yield Curve(PANEL, peer, theirs_points, newsqa=False)
     for words, seconds, other in table_points(ours_points, theirs_points, context):

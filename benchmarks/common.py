@@ -194,6 +194,50 @@ def scaling(
     return tuple(points)
 
 
+def paired_scaling(
+    ours: Callable[[Text], object],
+    theirs: Callable[[Text], object],
+    context: Context,
+    *,
+    clock: Clock = CPU,
+) -> tuple[tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]:
+    """:func:`scaling` of newsqa and its peer with the runs of the two in turns, each size in turn.
+
+    Timed one after the other, a tool could run while the machine was busier or
+    quieter than while the other ran (a peer took 74 ms in one run of the whole
+    suite and 129 ms in the next, on the same article, while newsqa's figure held).
+    In turns, each size's runs of both tools fall within the same stretch of time.
+    The peer stops at the first size that costs it more than ``context.peer_budget``;
+    newsqa runs every size.
+    """
+    ours_points: list[tuple[int, float]] = []
+    theirs_points: list[tuple[int, float]] = []
+    peer_running = True
+    for size in context.sizes:
+        text = context.generated(size)
+        tools = [(ours, ours_points)] + ([(theirs, theirs_points)] if peer_running else [])
+        firsts = [_timed_once(run, text, clock) for run, _ in tools]
+        # Long texts get fewer runs so that slow tools finish; the median of those counts.
+        wanted = [0 if first > 5 else context.repeat if first < 0.5 else 3 for first in firsts]
+        times: list[list[float]] = [[] for _ in tools]
+        for turn in range(max(wanted)):
+            order = range(len(tools)) if turn % 2 == 0 else reversed(range(len(tools)))
+            for index in order:
+                if len(times[index]) < wanted[index]:
+                    times[index].append(_timed_once(tools[index][0], text, clock))
+        for (_, points), first, measured in zip(tools, firsts, times, strict=True):
+            points.append((text.words, statistics.median(measured) if measured else first))
+        if peer_running and theirs_points[-1][1] > context.peer_budget:
+            peer_running = False
+    return tuple(ours_points), tuple(theirs_points)
+
+
+def _timed_once(run: Callable[[Text], object], text: Text, clock: Clock) -> float:
+    started = clock()
+    run(text)
+    return clock() - started
+
+
 def point_at(points: Iterable[tuple[int, float]], words: int) -> float | None:
     """The seconds measured on the generated size nearest ``words`` words (within 10%), if any."""
     for size, seconds in points:
