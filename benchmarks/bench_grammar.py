@@ -40,7 +40,7 @@ from typing import TypeVar
 
 import language_tool_python
 
-from benchmarks.common import WALL, Context, Curve, Row, Skip, paired_scaling, standalone
+from benchmarks.common import WALL, Context, Curve, Row, Skip, paired_scaling, runs_wanted, standalone
 from newsqa import Config, Document
 from newsqa.checks.grammar import GrammarCheck
 from newsqa.engines import EngineFailed, EngineUnavailable
@@ -188,28 +188,28 @@ def _scaling(url: str, context: Context, *, harper: bool) -> Iterator[Curve]:
         yield Curve(PANEL, "newsqa grammar check (Harper, a new linter each run)", _harper_scaling(context))
 
 
-def _check_document(check: GrammarCheck, text: str) -> object:
-    return check.run(Document(text, language="en-GB"))
+def _cold_harper_run(text: str) -> float:
+    """Seconds of the Harper grammar check on ``text``, on a new linter built and warmed beforehand."""
+    check = GrammarCheck(Config(language="en-GB", checks={"grammar": {"engine": "harper"}}))
+    try:
+        check.run(Document("Warm.", language="en-GB"))
+        return _timed(lambda: check.run(Document(text, language="en-GB")))
+    finally:
+        check.close()
 
 
 def _harper_scaling(context: Context) -> tuple[tuple[int, float], ...]:
     """(words, median seconds) of the Harper grammar check on each generated size, each run on a new linter.
 
-    Run counts and the stop follow :func:`benchmarks.common.scaling`; the linter
-    is built and warmed before the clock starts.
+    Run counts follow :func:`benchmarks.common.runs_wanted`; the linter is built
+    and warmed before the clock starts.
     """
     points = []
     for size in context.sizes:
         text = context.generated(size)
-        runs: list[float] = []
-        while not runs or (runs[0] <= 5 and len(runs) < (context.repeat if runs[0] < 0.5 else 3)):
-            check = GrammarCheck(Config(language="en-GB", checks={"grammar": {"engine": "harper"}}))
-            try:
-                check.run(Document("Warm.", language="en-GB"))
-                runs.append(_timed(partial(_check_document, check, text.text)))
-            finally:
-                check.close()
-        points.append((text.words, statistics.median(runs)))
+        first = _cold_harper_run(text.text)
+        runs = [_cold_harper_run(text.text) for _ in range(runs_wanted(first, context.repeat))]
+        points.append((text.words, statistics.median(runs) if runs else first))
         if points[-1][1] > context.peer_budget:
             break
     return tuple(points)

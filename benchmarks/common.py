@@ -167,31 +167,12 @@ def seconds_per_text(run: Callable[[Text], object], texts: Sequence[Text], repea
     return best / len(texts)
 
 
-def scaling(
-    run: Callable[[Text], object],
-    context: Context,
-    *,
-    budget: float | None = None,
-    clock: Clock = CPU,
-) -> tuple[tuple[int, float], ...]:
-    """(words, median seconds) on each generated size, stopping once one size costs more than the budget."""
-    points = []
-    budget = context.peer_budget if budget is None else budget
-    for size in context.sizes:
-        text = context.generated(size)
-        started = clock()
-        run(text)
-        first = clock() - started
-        # Long texts get fewer runs so that slow peers finish; the median of those counts.
-        if first > 5:
-            seconds = first
-        else:
-            runs = context.repeat if first < 0.5 else 3
-            seconds = median_seconds(lambda text=text: run(text), runs, clock)
-        points.append((text.words, seconds))
-        if seconds > budget:
-            break
-    return tuple(points)
+def runs_wanted(first: float, repeat: int) -> int:
+    """How many timed runs a size gets after a first run of ``first`` seconds (0: the first run stands).
+
+    Long texts get fewer runs so that slow tools finish; the median of those counts.
+    """
+    return 0 if first > 5 else repeat if first < 0.5 else 3
 
 
 def paired_scaling(
@@ -201,7 +182,7 @@ def paired_scaling(
     *,
     clock: Clock = CPU,
 ) -> tuple[tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]:
-    """:func:`scaling` of newsqa and its peer with the runs of the two in turns, each size in turn.
+    """(words, median seconds) of newsqa and its peer on each generated size, their runs in turns.
 
     Timed one after the other, a tool could run while the machine was busier or
     quieter than while the other ran (a peer took 74 ms in one run of the whole
@@ -217,8 +198,7 @@ def paired_scaling(
         text = context.generated(size)
         tools = [(ours, ours_points)] + ([(theirs, theirs_points)] if peer_running else [])
         firsts = [_timed_once(run, text, clock) for run, _ in tools]
-        # Long texts get fewer runs so that slow tools finish; the median of those counts.
-        wanted = [0 if first > 5 else context.repeat if first < 0.5 else 3 for first in firsts]
+        wanted = [runs_wanted(first, context.repeat) for first in firsts]
         times: list[list[float]] = [[] for _ in tools]
         for turn in range(max(wanted)):
             order = range(len(tools)) if turn % 2 == 0 else reversed(range(len(tools)))
