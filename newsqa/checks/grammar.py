@@ -264,8 +264,6 @@ class GrammarCheck(Check):
             "max_chunk": self.settings["max_chunk"],
             "disabled_rules": sorted(self._disabled),
             "enabled_rules": self._enabled,
-            # The house style's variant, where one is set, is the one the server readies first.
-            "language": self.config.language or "en-US",
         }
         url = self.settings["url"] or os.environ.get(languagetool.URL_ENVIRONMENT_VARIABLE, "")
         if url:

@@ -409,10 +409,7 @@ class LanguageToolEngine:
     it (so a dead server can be restarted once); ``on_close`` releases a
     server someone else started. ``disabled_rules`` and ``enabled_rules`` are
     LanguageTool rule ids sent with every request; ``timeout`` bounds each
-    request in seconds. ``language`` is the variant most texts will be checked
-    in: :meth:`probe` asks in it, because a server readies each variant on its
-    first request to it (seconds for a fresh server) and readying another one
-    first would be time spent for nothing.
+    request in seconds.
     """
 
     name = "languagetool"
@@ -427,10 +424,8 @@ class LanguageToolEngine:
         disabled_rules: Sequence[str] = (),
         enabled_rules: Sequence[str] = (),
         on_close: Callable[[], None] | None = None,
-        language: str = "en-US",
     ) -> None:
         self.url = _base_url(url)
-        self.language = language
         self.server = server
         self.timeout = timeout
         self.max_chunk = max_chunk
@@ -461,9 +456,18 @@ class LanguageToolEngine:
         return self.url
 
     def probe(self) -> LanguageToolEngine:
-        """Ask the server for its version; raises :class:`EngineFailed` when it does not answer."""
+        """Ask the server for its version; raises :class:`EngineFailed` when it does not answer.
+
+        The server's ``/v2/info`` answers at once; a check would make a fresh server
+        ready the English variant it is asked in (seconds), perhaps not the one the
+        first article needs. A server too old to have ``/v2/info`` gets a check.
+        """
         try:
-            self._request("Test.", language_code(self.language))
+            data = self._call("GET", "/v2/info", missing_ok=True)
+            if data is None:
+                self._request("Test.", "en-US")
+            else:
+                self._note_version(data)
         except _ServerGone:
             raise self._gone() from None
         return self
@@ -515,10 +519,6 @@ class LanguageToolEngine:
         )
 
     def _request(self, text: str, language: str) -> dict[str, Any]:
-        import requests
-
-        if self._closed:
-            raise EngineFailed("the LanguageTool engine is closed")
         # A Python string may hold a lone surrogate, which no HTTP body can carry; the
         # replacement character takes its place, one UTF-16 unit for one, so offsets hold.
         params = {"language": language, "text": _LONE_SURROGATE.sub("\ufffd", text)}
@@ -526,8 +526,23 @@ class LanguageToolEngine:
             params["disabledRules"] = ",".join(self.disabled_rules)
         if self.enabled_rules:
             params["enabledRules"] = ",".join(self.enabled_rules)
+        data = self._call("POST", "/v2/check", data=params, length=len(text))
+        assert data is not None
+        if not isinstance(data.get("matches"), list):
+            raise EngineFailed(f"LanguageTool at {self.url} answered JSON without matches")
+        self._note_version(data)
+        return data
+
+    def _call(
+        self, method: str, path: str, *, missing_ok: bool = False, length: int = 0, **options: Any
+    ) -> dict[str, Any] | None:
+        """The server's JSON answer to one request; None for HTTP 404 when ``missing_ok``."""
+        import requests
+
+        if self._closed:
+            raise EngineFailed("the LanguageTool engine is closed")
         try:
-            response = self._session.post(f"{self.url}/v2/check", data=params, timeout=(5.0, self.timeout))
+            response = self._session.request(method, f"{self.url}{path}", timeout=(5.0, self.timeout), **options)
         except requests.Timeout:
             raise EngineFailed(
                 f"LanguageTool at {self.url} did not answer within {self.timeout:g} s "
@@ -535,9 +550,11 @@ class LanguageToolEngine:
             ) from None
         except requests.ConnectionError:
             raise _ServerGone from None
+        if response.status_code == 404 and missing_ok:
+            return None
         if response.status_code == 413:
             raise EngineFailed(
-                f"LanguageTool at {self.url} refuses texts of {len(text):,} characters: lower grammar.max_chunk"
+                f"LanguageTool at {self.url} refuses texts of {length:,} characters: lower grammar.max_chunk"
             )
         if not response.ok:
             raise EngineFailed(
@@ -547,12 +564,14 @@ class LanguageToolEngine:
             data = response.json()
         except ValueError:
             raise EngineFailed(f"LanguageTool at {self.url} answered something that is not JSON") from None
-        if not isinstance(data, dict) or not isinstance(data.get("matches"), list):
-            raise EngineFailed(f"LanguageTool at {self.url} answered JSON without matches")
+        if not isinstance(data, dict):
+            raise EngineFailed(f"LanguageTool at {self.url} answered JSON that is not an object")
+        return data
+
+    def _note_version(self, data: dict[str, Any]) -> None:
         software = data.get("software")
         if isinstance(software, dict) and software.get("version"):
             self._version = str(software["version"])
-        return data
 
     @staticmethod
     def _matches(data: dict[str, Any], chunk: str, offset: int) -> Iterator[EngineMatch]:
