@@ -68,15 +68,17 @@ def _timed(function: Callable[[], object]) -> float:
 
 
 def _paired(
-    rounds: int, items: list[T], first: Callable[[T], object], second: Callable[[T], object]
+    rounds: int, items: list[T], first: Callable[[T], object], second: Callable[[T], object], *, round_number: int = 0
 ) -> tuple[float, float]:
     """Total seconds of each side over ``rounds`` passes through ``items``.
 
     The two sides take turns item by item, and which goes first alternates, so
     that load from other processes and caches warmed by one side fall on both.
+    ``round_number`` is the number of the first round, for a caller that runs
+    one round at a time: the order still alternates from round to round.
     """
     totals = [0.0, 0.0]
-    for index in range(rounds):
+    for index in range(round_number, round_number + rounds):
         for position, item in enumerate(items):
             order = (0, 1) if (index + position) % 2 == 0 else (1, 0)
             for side in order:
@@ -148,11 +150,11 @@ def _harper_against_languagetool(url: str, texts: list[str], rounds: int) -> Ite
     distinct = list(dict.fromkeys(texts))  # the seed's copies, when the news articles are absent, once
     lt_seconds = harper_seconds = 0.0
     try:
-        for _ in range(rounds):
+        for round_number in range(rounds):
             harper = _fresh_harper()
             try:
                 on_lt, on_harper = partial(engine.check, language="en-GB"), partial(harper.check, language="en-GB")
-                lt, cold = _paired(1, distinct, on_lt, on_harper)
+                lt, cold = _paired(1, distinct, on_lt, on_harper, round_number=round_number)
             finally:
                 harper.close()
             lt_seconds += lt / rounds
