@@ -27,6 +27,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "�
 _POSSESSIVE = regex.compile(r"'s?$")
 _ORDINAL = regex.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _NUMBER = regex.compile(r"^(\d+(?:[.,]\d+)*)([a-z]*)$")
+_THOUSANDS_COMMA = regex.compile(r"(?<=\d),(?=\d{3}\b)")
 # Unit suffixes written onto a number: 1.76bn = 1.76 billion, 5m, 10km, 3pm.
 _NUMBER_SUFFIXES = {"bn": "billion", "m": "million", "k": "thousand", "pc": "percent"}
 _NUMBER_WORDS = {
@@ -79,7 +80,7 @@ def _number_key(number: str) -> str:
     if match is None:
         return number
     digits, suffix = match.groups()
-    digits = regex.sub(r"(?<=\d),(?=\d{3}\b)", "", digits)
+    digits = _THOUSANDS_COMMA.sub("", digits)
     return digits if suffix in _NUMBER_SUFFIXES or suffix in ("st", "nd", "rd", "th", "") else number
 
 

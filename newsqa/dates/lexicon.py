@@ -104,9 +104,15 @@ def lexicon() -> Lexicon:
     )
 
 
+_MONTH_DAY = regex.compile(r"\d\d-\d\d")
+
+
+# Cached: without a publication date, the dates check resolves a holiday against every
+# day of a span of years (three candidate years each), and the days repeat.
+@functools.lru_cache(maxsize=4096)
 def holiday_date(key: str, year: int) -> dt.date | None:
     """The day of a holiday key from the data file (``12-25``, ``EASTER``...) in ``year``."""
-    if regex.fullmatch(r"\d\d-\d\d", key):
+    if _MONTH_DAY.fullmatch(key):
         month, day = int(key[:2]), int(key[3:])
         return dt.date(year, month, day)
     if key in ("EASTER", "GOOD_FRIDAY"):

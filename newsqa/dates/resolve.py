@@ -213,8 +213,10 @@ def _weekday(expression: Expression, anchor: dt.date | None, tense: Tense | None
         return Timex.of_date(monday + dt.timedelta(days=weekday - 1), time=expression.time)
     if tense is None:
         tense = Tense.PAST  # news reports what happened: an untensed weekday is the latest one
-    candidates = [anchor + dt.timedelta(days=delta) for delta in range(-7, 8)]
-    candidates = [d for d in candidates if d.isoweekday() == weekday]
+    # The days with that weekday within a week either side of the anchor, earliest first.
+    ahead = (weekday - anchor.isoweekday()) % 7
+    deltas = (ahead - 7, ahead, 7) if ahead == 0 else (ahead - 7, ahead)
+    candidates = [anchor + dt.timedelta(days=delta) for delta in deltas]
     day = _pick(candidates, anchor, tense, modifier)
     if expression.unit == "WE":  # "the weekend": the one holding that Saturday
         year, week, _ = day.isocalendar()
