@@ -24,12 +24,13 @@ from benchmarks.common import (
     Row,
     Skip,
     Text,
+    forget_texts,
     growth_exponent,
     median_seconds,
     one_core,
+    paired_per_text,
     paired_scaling,
     point_at,
-    seconds_per_text,
     standalone,
     table_points,
 )
@@ -77,8 +78,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
     with checker, one_core():
         if context.eval_texts:
             texts = context.eval_texts
-            ours = seconds_per_text(run, texts, context.repeat)
-            theirs = seconds_per_text(proselint, texts, max(1, context.repeat // 2))
+            ours, theirs = paired_per_text(run, proselint, texts)
             yield Row(
                 f"non-grammar pipeline, per article, {context.eval_source()}",
                 ours,
@@ -104,7 +104,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
                 met=other / seconds >= 10,
             )
         article = context.generated(800)
-        median = median_seconds(lambda: run(article), max(context.repeat, 21))
+        median = median_seconds(lambda: run(article), max(context.repeat, 21), before=forget_texts)
         peer_median = median_seconds(lambda: proselint(article), context.repeat)
         yield Row(
             f"non-grammar checks, {article.words}-word article, median of {max(context.repeat, 21)} runs, one core",

@@ -26,8 +26,8 @@ from benchmarks.common import (
     Skip,
     Text,
     one_core,
+    paired_per_text,
     paired_scaling,
-    seconds_per_text,
     standalone,
     table_points,
 )
@@ -67,8 +67,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
     with one_core():
         if context.eval_texts:
             texts = context.eval_texts
-            ours = seconds_per_text(ours_run, texts, context.repeat)
-            theirs = seconds_per_text(theirs_run, texts, context.repeat)
+            ours, theirs = paired_per_text(ours_run, theirs_run, texts)
             found = sum(len(ours_run(text).findings) for text in texts)  # type: ignore[attr-defined]
             their_found = sum(len(theirs_run(text)) for text in texts)  # type: ignore[arg-type]
             yield Row(f"spelling check, per article, {context.eval_source()}", ours, peer, theirs)
