@@ -24,11 +24,10 @@ from benchmarks.common import (
     Row,
     Skip,
     Text,
-    forget_texts,
     growth_exponent,
-    median_seconds,
     one_core,
     paired_per_text,
+    paired_runs,
     paired_scaling,
     point_at,
     standalone,
@@ -104,8 +103,7 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
                 met=other / seconds >= 10,
             )
         article = context.generated(800)
-        median = median_seconds(lambda: run(article), max(context.repeat, 21), before=forget_texts)
-        peer_median = median_seconds(lambda: proselint(article), context.repeat)
+        median, peer_median = paired_runs(run, proselint, article, max(context.repeat, 21))
         yield Row(
             f"non-grammar checks, {article.words}-word article, median of {max(context.repeat, 21)} runs, one core",
             median,

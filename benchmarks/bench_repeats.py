@@ -78,7 +78,10 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
     rng = random.Random(7)
     articles = [text.text for text in context.eval_texts]
     source = "news articles of ../shared/eval joined end to end" if articles else "generated articles"
-    yield f"texts: {source}, a paragraph repeated every 2,000 words or so; newsqa's caches of earlier texts emptied before each run"
+    yield (
+        f"texts: {source}, a paragraph repeated every 2,000 words or so; "
+        "newsqa's caches of earlier texts emptied before each run"
+    )
 
     def text_for(size: int) -> Text:
         if not articles:
