@@ -12,7 +12,9 @@ import newsqa
 from newsqa.config import Config
 from newsqa.dates.analysis import time_mentions
 from newsqa.dates.events import event_links
+from newsqa.dates.expression import Kind
 from newsqa.dates.extract import find_expressions
+from newsqa.dates.lexicon import lexicon
 from newsqa.dates.resolve import resolve_relative_date
 from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense, clause_tense
@@ -433,11 +435,25 @@ def test_ambiguous_numeric_date_is_marked_not_guessed() -> None:
 
 
 def test_a_holiday_name_inside_a_longer_word_is_no_date() -> None:
-    # "the" opens a window 35 characters long for "the Fourth of July"; here it ends just
+    # "year" opens a window 35 characters long for "New Year's Day"; here it ends just
     # after "Easter" inside "Eastern", which must not read as the holiday.
-    text = "He said the stolen records were sold in Eastern Europe."
+    text = "It was a bad year for all the records sold in Eastern Europe."
+    assert text.index("year") + len("year") + 35 == text.index("Eastern") + len("Easter")
     assert find_expressions(text) == []
     assert [e.text for e in find_expressions("He said the records were stolen at Easter.")] == ["Easter"]
+
+
+def test_every_holiday_name_in_the_word_list_is_found() -> None:
+    holidays = lexicon().holidays
+    assert len(holidays) > 20
+    for name, key in holidays.items():
+        written = name.title().replace("'S", "'s").replace("’S", "’s").replace("Of", "of")
+        text = f"The council met on {written}, and again in March."
+        found = [e for e in find_expressions(text) if e.text == written]
+        assert len(found) == 1, text
+        # "the Fourth of July" reads as the date it names, 4 July: the same day.
+        day = f"{found[0].month:02d}-{found[0].day:02d}" if found[0].kind == Kind.ABSOLUTE else None
+        assert key in (found[0].holiday, day), text
 
 
 def test_durations_never_conflict() -> None:

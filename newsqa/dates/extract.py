@@ -429,8 +429,8 @@ class _Extractor:
             words = required.get(name)
             sieve = re.compile("|".join(map(re.escape, words))) if words else None
             if name == "holiday":
-                # Every match holds a holiday's name; "the" triggers the pattern ("the Fourth of
-                # July"), so its windows cover most of a text, and only those with a name are scanned.
+                # Every match holds a holiday's name; "year" triggers the pattern (New Year's Day)
+                # and is common, so only the windows with a whole name are scanned.
                 sieve = re.compile(parts["HOLIDAY"].removesuffix(r"(?!\w)"))
             self.patterns.append(_Pattern(name, compiled, build, trigger, sieve))
 
@@ -862,7 +862,9 @@ class _Extractor:
 
         add("month", lex.months)
         add("weekday", lex.weekdays)
-        add("holiday", (h.split()[0] for h in lex.holidays))
+        # One word of each name is enough to find it, and the longest is the telling one: the first
+        # word would be "the" (the Fourth of July) or "st", and "valentine's" would add "s".
+        add("holiday", (max(regex.findall(r"[a-z0-9]+", h.lower()), key=len) for h in lex.holidays))
         add("relative_day", ["today", "tonight", "tomorrow", "yesterday"])
         add("day_anaphora", ["day", "morning", "afternoon", "evening", "night"])
         add("part_of_day", lex.parts_of_day)
