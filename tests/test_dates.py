@@ -86,8 +86,7 @@ def test_holiday_spelt_with_a_letter_that_folds_to_ascii_is_no_holiday() -> None
     report = newsqa.check("The party on Chri\u017ftmas Eve was cancelled.", config=Config(select=("dates",)))
     assert [run.status for run in report.checks] == [newsqa.CheckStatus.RAN]
     assert texts("The party on Chri\u017ftmas Eve was cancelled, as on Christmas Eve last year.") == [
-        "Christmas Eve",
-        "last year",
+        "Christmas Eve last year"
     ]
 
 
@@ -454,6 +453,25 @@ def test_every_holiday_name_in_the_word_list_is_found() -> None:
         # "the Fourth of July" reads as the date it names, 4 July: the same day.
         day = f"{found[0].month:02d}-{found[0].day:02d}" if found[0].kind == Kind.ABSOLUTE else None
         assert key in (found[0].holiday, day), text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("The shop was shut at Christmas last year.", "2024-12-28", "Christmas last year", "2023-12-25"),
+        ("Polls open on Election Day next year.", "2024-07-24", "Election Day next year", "2025-11-04"),
+        ("It rained on the fourth of July last year.", "2024-07-24", "the fourth of July last year", "2023-07-04"),
+    ],
+)
+def test_a_holiday_or_day_told_with_last_or_next_year_is_in_that_year(
+    sentence: str, published: str, text: str, value: str
+) -> None:
+    # Read apart, "Christmas" took the nearest Christmas and "last year" stood alone.
+    anchor = dt.date.fromisoformat(published)
+    assert [e.text for e in find_expressions(sentence)] == [text]
+    timex = resolve_relative_date(sentence, anchor)
+    assert timex is not None
+    assert timex.value == value
 
 
 def test_durations_never_conflict() -> None:

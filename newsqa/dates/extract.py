@@ -228,7 +228,7 @@ class _Extractor:
             (
                 "ordinal_of",
                 r"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<o>{ORD})\s+of\s+(?P<m>{MONTH})"
-                r"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
                 self._date,
             ),
             (
@@ -250,7 +250,7 @@ class _Extractor:
             ),
             (
                 "holiday",
-                r"(?:(?P<det>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?",
+                r"(?:(?P<det>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
                 self._holiday,
             ),
             (
@@ -580,11 +580,13 @@ class _Extractor:
         if holiday is None:  # a letter outside ASCII the case-blind pattern let in: "Chriſtmas"
             return None
         det = _words(m, "det")
+        rely = m.group("rely")
         return _expr(
             m,
             Kind.HOLIDAY,
             holiday=holiday,
             year=_year(m.group("y") or ""),
+            year_offset=_OFFSETS[rely.lower()] if rely else None,
             modifier=det or None,
         )
 
