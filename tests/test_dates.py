@@ -474,6 +474,37 @@ def test_a_holiday_or_day_told_with_last_or_next_year_is_in_that_year(
     assert timex.value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tense", "text", "value"),
+    [
+        ("The minister resigned on Monday last week.", "past", "Monday last week", "2024-07-15"),
+        ("Talks resume on Friday next week.", "future", "Friday next week", "2024-08-02"),
+        ("The vote is on Sunday this week.", None, "Sunday this week", "2024-07-28"),
+        ("Sales fell the week before last.", "past", "the week before last", "2024-W28"),
+        ("The plant opens the year after next.", "future", "the year after next", "2026"),
+    ],
+)
+def test_a_weekday_with_last_or_next_week_and_a_unit_before_last_are_read_whole(
+    sentence: str, tense: str | None, text: str, value: str
+) -> None:
+    # Published on Wednesday 24 July 2024. Read apart, "Monday" was this week's and
+    # "last week" stood alone; "the week before last" was not read at all.
+    assert texts(sentence) == [text]
+    timex = resolve_relative_date(sentence, dt.date(2024, 7, 24), tense)
+    assert timex is not None
+    assert timex.value == value
+
+
+def test_monday_last_week_agrees_with_its_own_date_and_not_with_this_weeks_monday() -> None:
+    story = (
+        "The health minister resigned from the cabinet on Monday last week, her office said.\n\n"
+        "The health minister resigned from the cabinet on {day}, her office said in a statement."
+    )
+    assert codes(check(story.format(day="15 July"), "2024-07-24")) == []
+    report = check(story.format(day="22 July"), "2024-07-24")
+    assert [(f.code, f.span.text) for f in report.findings] == [("NQ404", "22 July")]
+
+
 def test_durations_never_conflict() -> None:
     text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
     assert codes(check(text, "2024-07-26")) == []

@@ -245,7 +245,8 @@ class _Extractor:
             (
                 "weekday",
                 r"(?:(?P<det>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|"
-                r"early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<pod>{POD}))?",
+                r"early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<pod>{POD}))?"
+                r"(?:\s+(?P<relw>last|this|next)\s+week(?!\w))?",
                 self._weekday,
             ),
             (
@@ -280,6 +281,11 @@ class _Extractor:
                 r"the\s+following|the\s+latest|the\s+last|this\s+past|that)\s+"
                 r"(?P<u>week|weekend|month|year|quarter|decade|century)(?P<poss>['’]s)?(?!\w)",
                 self._relative_unit,
+            ),
+            (
+                "unit_before_last",
+                r"the\s+(?P<u>week|weekend|month|year)\s+(?P<w>before\s+last|after\s+next)(?!\w)",
+                self._unit_before_last,
             ),
             ("the_weekend", r"(?P<det>the)\s+(?P<u>weekend)(?!\w)", self._relative_unit),
             (
@@ -410,6 +416,7 @@ class _Extractor:
             "earlier_in": "unit",
             "end_of_the": "unit",
             "the_weekend": "unit",
+            "unit_before_last": "unit",
             "the_year": "unit",
             "year_end": "unit",
             "q_number": "quarter",
@@ -571,7 +578,18 @@ class _Extractor:
             )
             else None
         )
+        relw = m.group("relw")
+        if relw:
+            # "Monday last week": that weekday of the week before the publication's.
+            return _expr(
+                m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], unit="W", offset=_OFFSETS[relw.lower()], time=pod
+            )
         return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det))
+
+    def _unit_before_last(self, m: re.Match[str], text: str) -> Expression | None:
+        """"The week before last", "the year after next": two units back or ahead."""
+        unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y"}[_words(m, "u")]
+        return _expr(m, Kind.RELATIVE, unit=unit, offset=-2 if _words(m, "w").startswith("before") else 2)
 
     def _holiday(self, m: re.Match[str], text: str) -> Expression | None:
         if not _capitalised(m, "h"):

@@ -207,9 +207,11 @@ def _weekday(expression: Expression, anchor: dt.date | None, tense: Tense | None
     weekday = expression.weekday or 1
     if anchor is None:
         return Timex(Granularity.DAY, weekday=weekday, time=expression.time)
+    monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
+    if expression.unit == "W" and expression.offset is not None:  # "Monday last week"
+        return Timex.of_date(monday + dt.timedelta(weeks=expression.offset, days=weekday - 1), time=expression.time)
     modifier = expression.modifier
     if modifier == "this" and tense not in (Tense.PAST, Tense.FUTURE):
-        monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
         return Timex.of_date(monday + dt.timedelta(days=weekday - 1), time=expression.time)
     if tense is None:
         tense = Tense.PAST  # news reports what happened: an untensed weekday is the latest one
