@@ -482,17 +482,26 @@ def test_a_holiday_or_day_told_with_last_or_next_year_is_in_that_year(
         ("The vote is on Sunday this week.", None, "Sunday this week", "2024-07-28"),
         ("Sales fell the week before last.", "past", "the week before last", "2024-W28"),
         ("The plant opens the year after next.", "future", "the year after next", "2026"),
+        ("MPs vote on Tuesday week.", "future", "Tuesday week", "2024-08-06"),
+        ("MPs vote a week on Tuesday.", "future", "a week on Tuesday", "2024-08-06"),
+        ("MPs vote on Wednesday week.", "future", "Wednesday week", "2024-07-31"),
+        ("MPs vote a week tomorrow.", "future", "a week tomorrow", "2024-08-01"),
     ],
 )
 def test_a_weekday_with_last_or_next_week_and_a_unit_before_last_are_read_whole(
     sentence: str, tense: str | None, text: str, value: str
 ) -> None:
     # Published on Wednesday 24 July 2024. Read apart, "Monday" was this week's and
-    # "last week" stood alone; "the week before last" was not read at all.
+    # "last week" stood alone; "the week before last" was not read at all; "Tuesday week"
+    # (British: a week after the coming Tuesday) was the coming Tuesday.
     assert texts(sentence) == [text]
     timex = resolve_relative_date(sentence, dt.date(2024, 7, 24), tense)
     assert timex is not None
     assert timex.value == value
+
+
+def test_a_weekday_before_a_week_long_thing_is_the_weekday_alone() -> None:
+    assert texts("On Tuesday week-long talks began in Geneva.") == ["Tuesday"]
 
 
 def test_monday_last_week_agrees_with_its_own_date_and_not_with_this_weeks_monday() -> None:

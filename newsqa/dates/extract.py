@@ -246,7 +246,7 @@ class _Extractor:
                 "weekday",
                 r"(?:(?P<det>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|"
                 r"early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<pod>{POD}))?"
-                r"(?:\s+(?P<relw>last|this|next)\s+week(?!\w))?",
+                r"(?:\s+(?P<relw>last|this|next)\s+week(?!\w)|\s+(?P<wk>week)(?![\w'’-]))?",
                 self._weekday,
             ),
             (
@@ -281,6 +281,11 @@ class _Extractor:
                 r"the\s+following|the\s+latest|the\s+last|this\s+past|that)\s+"
                 r"(?P<u>week|weekend|month|year|quarter|decade|century)(?P<poss>['’]s)?(?!\w)",
                 self._relative_unit,
+            ),
+            (
+                "week_on",
+                r"a\s+week\s+(?:on\s+(?P<wd>{WEEKDAY})|(?P<w>today|tomorrow))(?!\w)",
+                self._week_on,
             ),
             (
                 "unit_before_last",
@@ -417,6 +422,7 @@ class _Extractor:
             "end_of_the": "unit",
             "the_weekend": "unit",
             "unit_before_last": "unit",
+            "week_on": "unit",
             "the_year": "unit",
             "year_end": "unit",
             "q_number": "quarter",
@@ -578,6 +584,9 @@ class _Extractor:
             )
             else None
         )
+        if m.group("wk"):
+            # "Tuesday week": a week after the coming Tuesday (a British turn of phrase).
+            return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier="week on", time=pod)
         relw = m.group("relw")
         if relw:
             # "Monday last week": that weekday of the week before the publication's.
@@ -585,6 +594,14 @@ class _Extractor:
                 m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], unit="W", offset=_OFFSETS[relw.lower()], time=pod
             )
         return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det))
+
+    def _week_on(self, m: re.Match[str], text: str) -> Expression | None:
+        """"A week on Tuesday" (a week after the coming Tuesday), "a week today", "a week tomorrow"."""
+        if m.group("wd") is None:
+            return _expr(m, Kind.RELATIVE, unit="D", offset=7 if _words(m, "w") == "today" else 8)
+        if not _capitalised(m, "wd"):
+            return None
+        return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[_words(m, "wd")], modifier="week on")
 
     def _unit_before_last(self, m: re.Match[str], text: str) -> Expression | None:
         """"The week before last", "the year after next": two units back or ahead."""

@@ -210,6 +210,9 @@ def _weekday(expression: Expression, anchor: dt.date | None, tense: Tense | None
     monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
     if expression.unit == "W" and expression.offset is not None:  # "Monday last week"
         return Timex.of_date(monday + dt.timedelta(weeks=expression.offset, days=weekday - 1), time=expression.time)
+    if expression.modifier == "week on":  # "Tuesday week": a week after the coming Tuesday, today's included
+        ahead = (weekday - anchor.isoweekday()) % 7
+        return Timex.of_date(anchor + dt.timedelta(days=ahead + 7), time=expression.time)
     modifier = expression.modifier
     if modifier == "this" and tense not in (Tense.PAST, Tense.FUTURE):
         return Timex.of_date(monday + dt.timedelta(days=weekday - 1), time=expression.time)
