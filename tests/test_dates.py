@@ -514,6 +514,12 @@ def test_monday_last_week_agrees_with_its_own_date_and_not_with_this_weeks_monda
     assert [(f.code, f.span.text) for f in report.findings] == [("NQ404", "22 July")]
 
 
+def test_a_time_word_ending_a_sentence_leaves_the_full_stop_out_of_its_span() -> None:
+    text = "The strike lasted a week. Sales rose last fall. Talks end on Sept. 3, after three days."
+    report = check(text, "2024-07-24")
+    assert [m.span.text for m in report.timeline] == ["a week", "last fall", "Sept. 3", "three days"]
+
+
 def test_durations_never_conflict() -> None:
     text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
     assert codes(check(text, "2024-07-26")) == []

@@ -165,8 +165,8 @@ class _Extractor:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        month = lex.alternation(lex.months)
-        weekday = lex.alternation(lex.weekdays)
+        month = lex.alternation(lex.months, abbreviations=True)
+        weekday = lex.alternation(lex.weekdays, abbreviations=True)
         units = lex.alternation(k for k, v in lex.numbers.items() if v < 10)
         tens = lex.alternation(k for k, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100)
         parts = {
@@ -596,7 +596,7 @@ class _Extractor:
         return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det))
 
     def _week_on(self, m: re.Match[str], text: str) -> Expression | None:
-        """"A week on Tuesday" (a week after the coming Tuesday), "a week today", "a week tomorrow"."""
+        """ "A week on Tuesday" (a week after the coming Tuesday), "a week today", "a week tomorrow"."""
         if m.group("wd") is None:
             return _expr(m, Kind.RELATIVE, unit="D", offset=7 if _words(m, "w") == "today" else 8)
         if not _capitalised(m, "wd"):
@@ -604,7 +604,7 @@ class _Extractor:
         return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[_words(m, "wd")], modifier="week on")
 
     def _unit_before_last(self, m: re.Match[str], text: str) -> Expression | None:
-        """"The week before last", "the year after next": two units back or ahead."""
+        """ "The week before last", "the year after next": two units back or ahead."""
         unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y"}[_words(m, "u")]
         return _expr(m, Kind.RELATIVE, unit=unit, offset=-2 if _words(m, "w").startswith("before") else 2)
 

@@ -40,10 +40,17 @@ class Lexicon:
 
     full_names: frozenset[str]
 
-    def alternation(self, words: Iterable[str]) -> str:
-        """A regex alternation of ``words``, longest first, abbreviations with an optional stop."""
+    def alternation(self, words: Iterable[str], *, abbreviations: bool = False) -> str:
+        """A regex alternation of ``words``, longest first.
+
+        With ``abbreviations`` (month and weekday names) the short forms take an
+        optional full stop ("Sept.", "Tues."); no other time word is abbreviated, and
+        the stop after "a week." ends the sentence.
+        """
         forms = sorted(set(words), key=len, reverse=True)
-        return "|".join(_form_pattern(form, abbreviation=form not in self.full_names) for form in forms)
+        return "|".join(
+            _form_pattern(form, abbreviation=abbreviations and form not in self.full_names) for form in forms
+        )
 
     def number(self, word: str) -> int | None:
         """The value of a number written in figures or words ("3", "three", "twenty four")."""
