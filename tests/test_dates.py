@@ -520,6 +520,17 @@ def test_a_time_word_ending_a_sentence_leaves_the_full_stop_out_of_its_span() ->
     assert [m.span.text for m in report.timeline] == ["a week", "last fall", "Sept. 3", "three days"]
 
 
+def test_a_fortnight_counts_as_two_weeks() -> None:
+    published = dt.date(2024, 7, 24)
+    ago = resolve_relative_date("The plant closed a fortnight ago.", published, "past")
+    weeks = resolve_relative_date("The plant closed two weeks ago.", published, "past")
+    assert ago is not None
+    assert weeks is not None
+    assert ago.value == weeks.value == "2024-W28"
+    lasted = find_expressions("The strike lasted a fortnight.")
+    assert [(e.text, e.duration) for e in lasted] == [("a fortnight", "P2W")]
+
+
 def test_durations_never_conflict() -> None:
     text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
     assert codes(check(text, "2024-07-26")) == []

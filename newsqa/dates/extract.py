@@ -596,7 +596,7 @@ class _Extractor:
         return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[word], modifier=modifier, time=pod, mod=_modifier(det))
 
     def _week_on(self, m: re.Match[str], text: str) -> Expression | None:
-        """ "A week on Tuesday" (a week after the coming Tuesday), "a week today", "a week tomorrow"."""
+        """Read "a week on Tuesday" (a week after the coming Tuesday), "a week today", "a week tomorrow"."""
         if m.group("wd") is None:
             return _expr(m, Kind.RELATIVE, unit="D", offset=7 if _words(m, "w") == "today" else 8)
         if not _capitalised(m, "wd"):
@@ -604,7 +604,7 @@ class _Extractor:
         return _expr(m, Kind.WEEKDAY, weekday=self.lex.weekdays[_words(m, "wd")], modifier="week on")
 
     def _unit_before_last(self, m: re.Match[str], text: str) -> Expression | None:
-        """ "The week before last", "the year after next": two units back or ahead."""
+        """Read "the week before last", "the year after next": two units back or ahead."""
         unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y"}[_words(m, "u")]
         return _expr(m, Kind.RELATIVE, unit=unit, offset=-2 if _words(m, "w").startswith("before") else 2)
 
@@ -656,8 +656,7 @@ class _Extractor:
         return _expr(m, Kind.ANAPHORIC, unit="D", offset=offset, time=pod)
 
     def _ago(self, m: re.Match[str], text: str) -> Expression | None:
-        amount = self._amount(_words(m, "n"))
-        unit = self.lex.units[_words(m, "u")]
+        unit, amount = _in_weeks(self.lex.units[_words(m, "u")], self._amount(_words(m, "n")))
         if unit in ("H", "MIN"):
             return None
         direction = _words(m, "dir")
@@ -852,8 +851,7 @@ class _Extractor:
 
     def _duration(self, m: re.Match[str], text: str) -> Expression | None:
         amount_words = _words(m, "n")
-        unit = self.lex.units[_words(m, "u")]
-        amount = self._amount(amount_words)
+        unit, amount = _in_weeks(self.lex.units[_words(m, "u")], self._amount(amount_words))
         if amount_words in ("a", "an") and _after_frequency_word(text, m.start()):
             return None  # "once a week" is a frequency
         if _words(m, "u") == "quarter" and _COMPOUND_AFTER.match(text, m.end()):
@@ -1019,6 +1017,13 @@ class _Extractor:
             bisect.insort(taken, span)
             chosen.append(expression)
         return sorted(chosen, key=lambda e: e.start)
+
+
+def _in_weeks(unit: str, amount: int | None) -> tuple[str, int | None]:
+    """A number of fortnights as twice as many weeks; any other unit as it is."""
+    if unit == "FN":
+        return "W", None if amount is None else 2 * amount
+    return unit, amount
 
 
 def _expr(match: re.Match[str], kind: str, **fields: object) -> Expression:
