@@ -531,6 +531,14 @@ def test_a_fortnight_counts_as_two_weeks() -> None:
     assert [(e.text, e.duration) for e in lasted] == [("a fortnight", "P2W")]
 
 
+def test_a_quarter_written_q2_is_read() -> None:
+    # The trigger scan reads "Q2" as "Q" and "2"; a trigger word "q2" was never seen.
+    assert texts("Profits rose in Q2, and Q4 2023 sales fell.") == ["Q2", "Q4 2023"]
+    timex = resolve_relative_date("Profits rose in Q2.", dt.date(2024, 7, 24), "past")
+    assert timex is not None
+    assert timex.value == "2024-Q2"
+
+
 def test_durations_never_conflict() -> None:
     text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
     assert codes(check(text, "2024-07-26")) == []

@@ -906,7 +906,8 @@ class _Extractor:
         add("ago", ["ago", "earlier", "later", "now", "hence"])
         add("unit", ["week", "weekend", "month", "year", "quarter", "decade", "century"])
         add("duration", lex.units)
-        add("quarter", ["quarter", "period", "q1", "q2", "q3", "q4", "year"])
+        # "Q2" is two tokens to the trigger scan, "Q" and "2": "q2" would never be seen.
+        add("quarter", ["quarter", "period", "q", "year"])
         add("half", ["half"])
         add("season", lex.seasons)
         add("decade", lex.decade_words)
