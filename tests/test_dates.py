@@ -531,6 +531,13 @@ def test_a_fortnight_counts_as_two_weeks() -> None:
     assert [(e.text, e.duration) for e in lasted] == [("a fortnight", "P2W")]
 
 
+def test_every_trigger_word_is_a_word_the_trigger_scan_can_see() -> None:
+    # A pattern runs only around its trigger words; one the scan never yields ("q2") starves it.
+    from newsqa.dates.extract import _TOKEN, _extractor
+
+    assert [word for word in _extractor().trigger_words if not _TOKEN.fullmatch(word)] == []
+
+
 def test_a_quarter_written_q2_is_read() -> None:
     # The trigger scan reads "Q2" as "Q" and "2"; a trigger word "q2" was never seen.
     assert texts("Profits rose in Q2, and Q4 2023 sales fell.") == ["Q2", "Q4 2023"]
