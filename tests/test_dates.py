@@ -500,6 +500,15 @@ def test_a_weekday_with_last_or_next_week_and_a_unit_before_last_are_read_whole(
     assert timex.value == value
 
 
+def test_a_month_of_last_year_is_in_last_year() -> None:
+    # Read apart, "September" was the last September before an October article: this year's.
+    sentence = "The factory closed in September of last year."
+    assert texts(sentence) == ["September of last year"]
+    timex = resolve_relative_date(sentence, dt.date(2024, 10, 15), "past")
+    assert timex is not None
+    assert timex.value == "2023-09"
+
+
 def test_a_weekday_before_a_week_long_thing_is_the_weekday_alone() -> None:
     assert texts("On Tuesday week-long talks began in Geneva.") == ["Tuesday"]
 

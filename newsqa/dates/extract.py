@@ -233,7 +233,7 @@ class _Extractor:
             ),
             (
                 "month_year",
-                r"{PRE}(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)",
+                r"{PRE}(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?:of\s+)?(?P<rely>this|last|next)\s+year)",
                 self._month,
             ),
             (
