@@ -250,10 +250,12 @@ class DateMention:
     """A time reference found in the text, for the report's timeline.
 
     ``value`` is in TimeML TIMEX3 value syntax: ``2024-07-24``, ``2024-W30``,
-    ``2024-07``, ``2024``, ``XXXX-09-25`` when the year is unknown, ``PRESENT_REF``.
+    ``2024-07``, ``2024``, ``XXXX-09-25`` when the year is unknown, ``PRESENT_REF``;
+    a run of days ("1-3 August") is its first and last day joined by a slash, as
+    ISO 8601 writes an interval (``2024-08-01/2024-08-03``).
     ``start`` and ``end`` are the first and last day it covers, where known.
-    ``kind`` says how it was written: ``absolute``, ``weekday``, ``relative``,
-    ``duration`` and the like.
+    ``kind`` says how it was written: ``absolute``, ``range``, ``weekday``,
+    ``relative``, ``duration`` and the like.
     """
 
     span: Span

@@ -555,6 +555,52 @@ def test_a_quarter_written_q2_is_read() -> None:
     assert timex.value == "2024-Q2"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The festival runs 1-3 August in Edinburgh.", "1-3 August", "2024-08-01/2024-08-03"),
+        ("The festival runs from 1 to 3 August.", "1 to 3 August", "2024-08-01/2024-08-03"),
+        ("The festival runs between 1 and 3 August.", "between 1 and 3 August", "2024-08-01/2024-08-03"),
+        ("The festival runs Aug. 1-3, 2025.", "Aug. 1-3, 2025", "2025-08-01/2025-08-03"),
+        ("The festival runs July 30-Aug. 2.", "July 30-Aug. 2", "2024-07-30/2024-08-02"),
+        ("Shops shut from 30 December to 2 January 2025.", "30 December to 2 January 2025", "2024-12-30/2025-01-02"),
+    ],
+)
+def test_a_run_of_days_is_one_mention_covering_every_day(sentence: str, text: str, value: str) -> None:
+    report = check(sentence, "2024-07-24")
+    assert [(m.span.text, m.kind, m.value) for m in report.timeline] == [(text, "range", value)]
+    first, last = value.split("/")
+    assert (report.timeline[0].start, report.timeline[0].end) == (
+        dt.date.fromisoformat(first),
+        dt.date.fromisoformat(last),
+    )
+
+
+def test_two_days_and_backwards_or_impossible_runs_are_not_runs() -> None:
+    assert texts("Talks were held on 1 and 3 August.") == ["3 August"]
+    assert texts("The score was 3-1 August's best.") == ["1 August"]
+    report = check("The fair runs 30-31 September.", "2024-07-24")
+    assert codes(report) == ["NQ401"]
+    assert report.findings[0].span.text == "31 September"
+
+
+def test_a_day_inside_a_restated_run_of_days_is_no_conflict_and_one_outside_is() -> None:
+    # Read as its last day alone, "1 to 3 August" put "1 August" at odds with it.
+    story = (
+        "The Edinburgh festival will run from 1 to 3 August in the city centre, organisers said.\n\n"
+        "The Edinburgh festival will run on {day} in the city centre, organisers said in a statement."
+    )
+    assert codes(check(story.format(day="1 August"), "2024-07-24")) == []
+    report = check(story.format(day="10 August"), "2024-07-24")
+    assert [(f.code, f.span.text) for f in report.findings] == [("NQ404", "10 August")]
+    assert "2024-08-01/2024-08-03" in report.findings[0].message
+
+
+def test_a_run_of_days_reported_as_done_after_publication_is_out_of_time() -> None:
+    report = check("The festival ran 1-3 August 2024, organisers said.", "2024-07-24")
+    assert [(f.code, f.span.text) for f in report.findings] == [("NQ403", "1-3 August 2024")]
+
+
 def test_durations_never_conflict() -> None:
     text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
     assert codes(check(text, "2024-07-26")) == []

@@ -219,7 +219,7 @@ class DatesCheck(Check):
             if (
                 interval is None
                 or not year_written
-                or e.kind not in (Kind.ABSOLUTE, Kind.NUMERIC, Kind.MONTH)
+                or e.kind not in (Kind.ABSOLUTE, Kind.RANGE, Kind.NUMERIC, Kind.MONTH)
                 or mention.tense not in (Tense.PAST, Tense.FUTURE)
                 or _NOT_EVENT_DAY.search(document.text, max(0, e.start - 30), e.start)
             ):

@@ -19,6 +19,7 @@ class Kind:
     """How an expression was written; decides how it is resolved and what it may conflict with."""
 
     ABSOLUTE = "absolute"  # 25 September 2024, Sept. 25, 2024-09-25
+    RANGE = "range"  # 1-3 August, August 1-3, from 30 July to 2 August
     NUMERIC = "numeric"  # 25/09/2024
     WEEKDAY = "weekday"  # on Wednesday, last Friday
     HOLIDAY = "holiday"  # Christmas, Easter
@@ -47,7 +48,9 @@ class Expression:
     ``modifier`` keeps the word that shifts a weekday, month or season
     ("last", "next", "this"); ``year_offset`` is set when the year is given
     relative to publication ("25 September this year"); ``readings`` lists
-    the (month, day) readings of a numeric date whose order is unclear.
+    the (month, day) readings of a numeric date whose order is unclear. A run
+    of days ("1-3 August") has its first day in ``month`` and ``day`` (and
+    ``year``) and its last in ``last_month`` and ``last_day``.
     """
 
     start: int
@@ -70,10 +73,12 @@ class Expression:
     holiday: str | None = None
     mod: str | None = None
     readings: tuple[tuple[int, int], ...] = ()
+    last_month: int | None = None
+    last_day: int | None = None
 
     @property
     def is_day(self) -> bool:
-        """True for expressions that name a single day (a date, a weekday, yesterday)."""
-        if self.kind in (Kind.ABSOLUTE, Kind.NUMERIC, Kind.WEEKDAY, Kind.HOLIDAY):
+        """True for expressions that name the day of an event (a date, a weekday, yesterday, 1-3 August)."""
+        if self.kind in (Kind.ABSOLUTE, Kind.NUMERIC, Kind.WEEKDAY, Kind.HOLIDAY, Kind.RANGE):
             return True
         return self.kind == Kind.RELATIVE and self.unit == "D"

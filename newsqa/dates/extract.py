@@ -11,6 +11,7 @@ day.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -226,6 +227,19 @@ class _Extractor:
                 self._date,
             ),
             (
+                "range_dmy",
+                r"(?P<btw>between\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
+                r"(?:\s*[-–—]\s*|\s+(?P<sep>to|and|until|till|through)\s+)"
+                r"(?P<d2>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
+                self._range,
+            ),
+            (
+                "range_mdy",
+                r"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:\s*[-–—]\s*|\s+(?P<sep>to|until|till|through)\s+)"
+                r"(?:(?P<m>{MONTH})\s+)?(?P<d2>{DAY})(?:,\s*(?P<y>{YEAR}))?",
+                self._range,
+            ),
+            (
                 "ordinal_of",
                 r"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<o>{ORD})\s+of\s+(?P<m>{MONTH})"
                 r"(?:(?:,\s*|\s+)(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
@@ -390,6 +404,8 @@ class _Extractor:
         figures = tuple("123456789")  # a day of the month holds one of them, as does a year (1600-2099)
         required = {
             "dmy": figures,
+            "range_dmy": figures,
+            "range_mdy": figures,
             "mdy": figures,
             "ordinal_of": ("of",),
             "month_year": (*figures, "year"),
@@ -412,6 +428,8 @@ class _Extractor:
         }
         trigger_of = {
             "dmy": "month",
+            "range_dmy": "month",
+            "range_mdy": "month",
             "mdy": "month",
             "ordinal_of": "month",
             "month_year": "month",
@@ -506,6 +524,29 @@ class _Extractor:
             weekday=weekday,
             modifier=det or None,
             year_offset=_OFFSETS[rely.lower()] if rely else None,
+        )
+
+    def _range(self, m: re.Match[str], text: str) -> Expression | None:
+        """A run of days: "1-3 August", "between 1 and 3 August", "August 1-3", "30 December to 2 January 2025"."""
+        groups = m.groupdict()
+        if not all(_capitalised(m, name) for name in ("m1", "m") if groups.get(name)):
+            return None
+        if groups.get("sep") == "and" and not groups.get("btw"):
+            return None  # "1 and 3 August" names two days, not the days between them
+        first_month = self.lex.months[_words(m, "m1" if groups.get("m1") else "m")]
+        last_month = self.lex.months[_words(m, "m" if groups.get("m") else "m1")]
+        first_day, last_day = (int(_DIGITS.match(m.group(name)).group()) for name in ("d1", "d2"))  # type: ignore[union-attr]
+        year = _year(groups.get("y") or "")
+        crosses = (last_month, last_day) < (first_month, first_day)
+        if (crosses and (first_month, last_month) != (12, 1)) or (last_month, last_day) == (first_month, first_day):
+            return None  # a run goes forward, over New Year at most
+        first_year = None if year is None else year - 1 if crosses else year
+        # 29 February stands when no year is written; a written one must have it.
+        for y, month, day in ((first_year or 2000, first_month, first_day), (year or 2000, last_month, last_day)):
+            if day > calendar.monthrange(y, month)[1]:
+                return None  # "30-31 September": the impossible day is read, and flagged, alone
+        return _expr(
+            m, Kind.RANGE, year=first_year, month=first_month, day=first_day, last_month=last_month, last_day=last_day
         )
 
     def _month(self, m: re.Match[str], text: str) -> Expression | None:

@@ -82,6 +82,16 @@ def _resolve(
         return Timex(Granularity.DURATION, duration=expression.duration)
     if kind in (Kind.ABSOLUTE, Kind.NUMERIC):
         return _day_of_year(expression, anchor, tense, day_first)
+    if kind == Kind.RANGE:
+        first = _day_of_year(expression, anchor, tense, day_first)
+        return Timex(
+            Granularity.DAYS,
+            year=first.year,
+            month=expression.month,
+            day=expression.day,
+            last_month=expression.last_month,
+            last_day=expression.last_day,
+        )
     if kind == Kind.HOLIDAY:
         return _holiday(expression, anchor, tense)
     if kind == Kind.WEEKDAY:

@@ -22,6 +22,7 @@ class Granularity:
     """The granularities a :class:`Timex` can have, coarsest last."""
 
     DAY = "day"
+    DAYS = "days"
     WEEKEND = "weekend"
     WEEK = "week"
     MONTH = "month"
@@ -57,7 +58,11 @@ class Timex:
     those granularities; ``weekday`` (1 = Monday) is kept for a day whose date
     is unknown; ``time`` is a part of day (``"MO"``) or ``"HH:MM"``.
     ``ref`` holds ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` and ``duration``
-    an ISO 8601 duration (``P2D``) for those granularities.
+    an ISO 8601 duration (``P2D``) for those granularities. A run of days
+    (``DAYS``) starts on ``year``, ``month`` and ``day`` and ends on
+    ``last_month`` and ``last_day``, in the next year when those come first in
+    the calendar; its value is the two days joined by a slash
+    (``2024-08-01/2024-08-03``), as ISO 8601 writes an interval.
     """
 
     granularity: str
@@ -69,6 +74,8 @@ class Timex:
     time: str | None = None
     ref: str | None = None
     duration: str | None = None
+    last_month: int | None = None
+    last_day: int | None = None
 
     @classmethod
     def of_date(cls, date: dt.date, *, time: str | None = None) -> Timex:
@@ -84,6 +91,11 @@ class Timex:
         if g == Granularity.DURATION:
             return self.duration or "PXX"
         year = f"{self.year:04d}" if self.year is not None else "XXXX"
+        if g == Granularity.DAYS:
+            last_year = self._last_year()
+            last = f"{last_year:04d}" if last_year is not None else "XXXX"
+            first_day = f"{self.month or 0:02d}-{self.day or 0:02d}"
+            return f"{year}-{first_day}/{last}-{self.last_month or 0:02d}-{self.last_day or 0:02d}"
         if g == Granularity.DAY:
             if self.month is None and self.day is None and self.weekday is not None:
                 text = f"{year}-WXX-{self.weekday}"
@@ -133,6 +145,10 @@ class Timex:
             if g == Granularity.DAY:
                 day = self.date
                 return (day, day) if day else None
+            if g == Granularity.DAYS and self.month and self.day and self.last_month and self.last_day:
+                return dt.date(year, self.month, self.day), dt.date(
+                    self._last_year() or year, self.last_month, self.last_day
+                )
             if g in (Granularity.WEEK, Granularity.WEEKEND) and isinstance(self.part, int):
                 monday = iso_week_start(year, self.part)
                 if g == Granularity.WEEKEND:
@@ -158,6 +174,13 @@ class Timex:
         except ValueError:
             return None
         return None
+
+    def _last_year(self) -> int | None:
+        """The year of a run's last day: the next year when the run crosses New Year."""
+        if self.year is None:
+            return None
+        crosses = (self.last_month or 0, self.last_day or 0) < (self.month or 0, self.day or 0)
+        return self.year + 1 if crosses else self.year
 
 
 def _month_interval(year: int, month: int, months: int) -> tuple[dt.date, dt.date]:
