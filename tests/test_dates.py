@@ -601,6 +601,24 @@ def test_a_run_of_days_reported_as_done_after_publication_is_out_of_time() -> No
     assert [(f.code, f.span.text) for f in report.findings] == [("NQ403", "1-3 August 2024")]
 
 
+def test_a_restated_date_pairs_with_its_own_words_not_with_a_date_word_in_a_title() -> None:
+    # The earlier sentence holds "Christmas" (in a game's name) and "Sunday"; the restatement
+    # says "Sunday" again. Its "Sunday" is the first one's, and nothing is at odds.
+    story = (
+        "A new toy shop opened its doors in Leeds on Friday.\n\n"
+        "Best-selling board game Is It Christmas Yet? is expected to sell at least 50,000 boxes "
+        "by the time the winter fair closes on Sunday.\n\n"
+        "Shoppers in York formed long lines outside the store before it opened.\n\n"
+        "The game was first made by a small family firm in 1987.\n\n"
+        "Retailers predict that the board game will sell 50,000 boxes across Britain by the time "
+        "the winter fair closes on {day}."
+    )
+    for published in (None, "2024-11-27"):
+        assert codes(check(story.format(day="Sunday"), published)) == []
+        report = check(story.format(day="Monday"), published)
+        assert [(f.code, f.span.text) for f in report.findings] == [("NQ404", "Monday")]
+
+
 def test_durations_never_conflict() -> None:
     text = "The two-day summit ended on Wednesday.\nA 24-hour strike followed on Thursday."
     assert codes(check(text, "2024-07-26")) == []

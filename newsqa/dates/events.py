@@ -304,11 +304,26 @@ def linked_pairs(
 
     cluster_sentences: dict[int, list[int]] = {}
     pairs: list[Pair] = []
+    texts = [m.expression.text.casefold() for m in dated]
+
+    def counterparts(i: int, j: int) -> bool:
+        # A restated sentence tells its dates again: when either of the two mentions has its
+        # own words in the other sentence ("on Sunday" and "on Sunday"), that is its pair,
+        # not this one ("Do They Know It's Christmas?" beside the first "Sunday").
+        if texts[i] == texts[j]:
+            return True
+        return not any(texts[k] == texts[i] for k in by_sentence[sentence_of[j]] if k != j) and not any(
+            texts[k] == texts[j] for k in by_sentence[sentence_of[i]] if k != i
+        )
+
     for i in range(len(dated)):
         after = sentence_end[i]
         actions = frames[i][0]
         restated_with = sorted(
-            j for other in partners.get(sentence_of[i], ()) for j in by_sentence.get(other, ()) if j >= after
+            j
+            for other in partners.get(sentence_of[i], ())
+            for j in by_sentence.get(other, ())
+            if j >= after and counterparts(i, j)
         )
         if not actions:
             pairs.extend((i, j, "restated", None) for j in restated_with)
