@@ -113,7 +113,7 @@ def reference_event_links(
             if a.index == b.index:
                 continue
             group_a, group_b = cluster.get(a.index, -1 - a.index), cluster.get(b.index, -1 - b.index)
-            if (min(a.index, b.index), max(a.index, b.index)) in direct:
+            if (min(a.index, b.index), max(a.index, b.index)) in direct and _counterparts(dated, first, second):
                 links.append(EventLink(first, second, "restated"))
                 continue
             fa, fb = frames[id(first)], frames[id(second)]
@@ -125,6 +125,18 @@ def reference_event_links(
             if keys_a & keys_b or fa.definite or fb.definite:
                 links.append(EventLink(first, second, "same action", action=sorted(shared)[0]))
     return links
+
+
+def _counterparts(dated: Sequence[TimeMention], first: TimeMention, second: TimeMention) -> bool:
+    """False when either mention's words are also told by another mention in the other's sentence."""
+    text_a, text_b = first.expression.text.casefold(), second.expression.text.casefold()
+    if text_a == text_b:
+        return True
+    assert first.sentence is not None
+    assert second.sentence is not None
+    in_b = [m.expression.text.casefold() for m in dated if m.sentence == second.sentence and m is not second]
+    in_a = [m.expression.text.casefold() for m in dated if m.sentence == first.sentence and m is not first]
+    return text_a not in in_b and text_b not in in_a
 
 
 def reference_find(self: Any, text: str) -> list[Expression]:
