@@ -41,9 +41,9 @@ from benchmarks.common import (
     Row,
     Skip,
     Text,
-    forget_texts,
     one_core,
     paired_scaling,
+    passes_in_turns,
     standalone,
     table_points,
 )
@@ -136,18 +136,15 @@ def timed(
     repeated on the same text finds the processor's caches warm (newsqa's best
     of five runs on each text was a fifth faster than one pass over the texts),
     and newsqa's caches of earlier texts are emptied before each of its passes
-    (:func:`~benchmarks.common.forget_texts`). The tools' passes take turns,
-    which goes first alternating. newsqa's run is timed in two parts, building
-    the document and the date analysis on it.
+    (:func:`~benchmarks.common.passes_in_turns`, which also has the two tools
+    take turns). newsqa's run is timed in two parts, building the document and
+    the date analysis on it.
     """
     clock = time.process_time
-    ours_passes: list[tuple[float, float]] = []
-    theirs_passes: list[float] = []
     ours: list[Found] = []
     their_results: list[Found] = []
 
-    def our_pass() -> None:
-        forget_texts()
+    def our_pass() -> tuple[float, float]:
         analysis = whole = 0.0
         ours.clear()
         for text, anchor, _ in corpus:
@@ -159,18 +156,16 @@ def timed(
             analysis += analysed - built
             whole += analysed - started
             ours.append(_dates(mentions))
-        ours_passes.append((analysis, whole))
+        return analysis, whole
 
-    def their_pass() -> None:
+    def their_pass() -> float:
         their_results.clear()
         started = clock()
         for text, anchor, _ in corpus:
             their_results.append(theirs(text, anchor))
-        theirs_passes.append(clock() - started)
+        return clock() - started
 
-    for round_number in range(max(1, rounds)):
-        for run in (our_pass, their_pass) if round_number % 2 == 0 else (their_pass, our_pass):
-            run()
+    ours_passes, theirs_passes = passes_in_turns(our_pass, their_pass, rounds)
     totals = [
         statistics.median(p[0] for p in ours_passes),
         statistics.median(p[1] for p in ours_passes),

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.articles import PUBLISHED, article, word_count
 
@@ -138,6 +139,9 @@ def eval_articles(folder: Path, limit: int) -> Iterator[Text]:
 
 Clock = Callable[[], float]
 
+T = TypeVar("T")
+U = TypeVar("U")
+
 #: CPU seconds of this process: what in-process work costs on one core, unaffected by
 #: other programs competing for the processor. Work done in another process (a
 #: LanguageTool server) is timed with :data:`WALL` instead.
@@ -179,6 +183,25 @@ def forget_texts() -> None:
                 value.cache_clear()
 
 
+def passes_in_turns(ours: Callable[[], T], theirs: Callable[[], U], rounds: int) -> tuple[list[T], list[U]]:
+    """What ``rounds`` passes of newsqa (``ours``) and of its peer gave, the two in turns.
+
+    Which goes first alternates from round to round, so a busy stretch of the
+    machine falls on both; newsqa's caches of earlier texts are emptied before
+    each of its passes (:func:`forget_texts`), so that no pass answers from the last.
+    """
+    our_results: list[T] = []
+    their_results: list[U] = []
+    for round_number in range(max(1, rounds)):
+        for side in (0, 1) if round_number % 2 == 0 else (1, 0):
+            if side == 0:
+                forget_texts()
+                our_results.append(ours())
+            else:
+                their_results.append(theirs())
+    return our_results, their_results
+
+
 def paired_per_text(
     ours: Callable[[Text], object],
     theirs: Callable[[Text], object],
@@ -189,28 +212,25 @@ def paired_per_text(
     """Mean seconds per text of newsqa and of its peer: the median over ``rounds`` passes each.
 
     Each pass gives every text once, as a pre-publication gate meets each article
-    once, and newsqa's caches of earlier texts are emptied before each of its
-    passes (:func:`forget_texts`): with them kept, its second pass over the news
-    articles was 6-8% faster than its first. The tools' passes take turns, which
-    goes first alternating. Each tool is warmed up first on a generated article
-    that is not among ``texts`` (tables loaded, patterns compiled).
+    once (:func:`passes_in_turns`): with newsqa's caches of earlier texts kept, its
+    second pass over the news articles was 6-8% faster than its first. Each tool
+    is warmed up first on a generated article that is not among ``texts`` (tables
+    loaded, patterns compiled).
     """
     warm_up = _generated(500)
     ours(warm_up)
     theirs(warm_up)
-    tools = (ours, theirs)
-    passes: tuple[list[float], list[float]] = ([], [])
-    for round_number in range(max(1, rounds)):
-        for side in (0, 1) if round_number % 2 == 0 else (1, 0):
-            if side == 0:
-                forget_texts()
-            total = 0.0
-            for text in texts:
-                started = clock()
-                tools[side](text)
-                total += clock() - started
-            passes[side].append(total / len(texts))
-    return statistics.median(passes[0]), statistics.median(passes[1])
+
+    def one_pass(run: Callable[[Text], object]) -> float:
+        total = 0.0
+        for text in texts:
+            started = clock()
+            run(text)
+            total += clock() - started
+        return total / len(texts)
+
+    our_passes, their_passes = passes_in_turns(lambda: one_pass(ours), lambda: one_pass(theirs), rounds)
+    return statistics.median(our_passes), statistics.median(their_passes)
 
 
 def runs_wanted(first: float, repeat: int) -> int:
