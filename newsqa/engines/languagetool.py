@@ -35,13 +35,16 @@ import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from newsqa.engines import EngineFailed, EngineMatch, EngineUnavailable
 from newsqa.engines.chunks import paragraph_chunks
 from newsqa.resources import data_text
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = [
     "DEFAULT_MAX_CHUNK",
@@ -463,11 +466,11 @@ class LanguageToolEngine:
         first article needs. A server too old to have ``/v2/info`` gets a check.
         """
         try:
-            data = self._call("GET", "/v2/info", missing_ok=True)
-            if data is None:
+            response = self._send("GET", "/v2/info")
+            if response.status_code == 404:
                 self._request("Test.", "en-US")
             else:
-                self._note_version(data)
+                self._note_version(self._json(response))
         except _ServerGone:
             raise self._gone() from None
         return self
@@ -526,23 +529,25 @@ class LanguageToolEngine:
             params["disabledRules"] = ",".join(self.disabled_rules)
         if self.enabled_rules:
             params["enabledRules"] = ",".join(self.enabled_rules)
-        data = self._call("POST", "/v2/check", data=params, length=len(text))
-        assert data is not None
+        response = self._send("POST", "/v2/check", data=params)
+        if response.status_code == 413:
+            raise EngineFailed(
+                f"LanguageTool at {self.url} refuses texts of {len(text):,} characters: lower grammar.max_chunk"
+            )
+        data = self._json(response)
         if not isinstance(data.get("matches"), list):
             raise EngineFailed(f"LanguageTool at {self.url} answered JSON without matches")
         self._note_version(data)
         return data
 
-    def _call(
-        self, method: str, path: str, *, missing_ok: bool = False, length: int = 0, **options: Any
-    ) -> dict[str, Any] | None:
-        """The server's JSON answer to one request; None for HTTP 404 when ``missing_ok``."""
+    def _send(self, method: str, path: str, **options: Any) -> requests.Response:
+        """The server's answer to one request; :class:`_ServerGone` when nothing answers."""
         import requests
 
         if self._closed:
             raise EngineFailed("the LanguageTool engine is closed")
         try:
-            response = self._session.request(method, f"{self.url}{path}", timeout=(5.0, self.timeout), **options)
+            return self._session.request(method, f"{self.url}{path}", timeout=(5.0, self.timeout), **options)
         except requests.Timeout:
             raise EngineFailed(
                 f"LanguageTool at {self.url} did not answer within {self.timeout:g} s "
@@ -550,12 +555,9 @@ class LanguageToolEngine:
             ) from None
         except requests.ConnectionError:
             raise _ServerGone from None
-        if response.status_code == 404 and missing_ok:
-            return None
-        if response.status_code == 413:
-            raise EngineFailed(
-                f"LanguageTool at {self.url} refuses texts of {length:,} characters: lower grammar.max_chunk"
-            )
+
+    def _json(self, response: requests.Response) -> dict[str, Any]:
+        """The JSON object of a successful answer; :class:`EngineFailed` for anything else."""
         if not response.ok:
             raise EngineFailed(
                 f"LanguageTool at {self.url} answered HTTP {response.status_code}: {response.text.strip()[:200]}"
