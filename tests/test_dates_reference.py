@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import attrs
 import pytest
 import regex
 from hypothesis import given, settings
@@ -25,8 +26,11 @@ from newsqa.dates import agreement, events, extract
 from newsqa.dates.agreement import agreeing_publication_dates
 from newsqa.dates.analysis import TimeMention, resolve_in, time_mentions
 from newsqa.dates.events import EventLink, event_links
-from newsqa.dates.expression import Expression
+from newsqa.dates.expression import Expression, Kind
+from newsqa.dates.resolve import FOCUSED_KINDS, resolve
 from newsqa.dates.shared import restated_sentence_pairs
+from newsqa.dates.tense import Tense
+from newsqa.dates.timex import Timex
 
 TODAY = dt.date(2026, 1, 15)
 PUBLISHED = dt.date(2024, 7, 24)
@@ -74,6 +78,59 @@ def test_agreement_matches_the_full_search(text: str) -> None:
         for day_first in (None, True):
             expected = full_search(first, second, day_first)
             assert agreeing_publication_dates(first, second, day_first, today=TODAY) == expected
+
+
+# One phrase or more for every kind of time reference, with the modifiers and forms that move
+# with the publication date differently: weekly, monthly, yearly, on leap days, with a weekday.
+MOVING_PHRASES = (
+    "on Wednesday", "last Friday", "next Monday", "this Tuesday", "Monday last week", "Tuesday week",
+    "the weekend", "last weekend", "on 25th September", "25 September this year", "29 February this year",
+    "on 29 February", "Monday 4 November", "1-3 August", "from 30 July to 2 August", "on 3/4", "on 12/11",
+    "at Christmas", "at Easter", "on Thanksgiving", "at Halloween", "on the Fourth of July", "Christmas last year",
+    "yesterday", "today", "last week", "two months ago", "this year", "next month", "a fortnight ago",
+    "the week before last", "in July", "last May", "next March", "May of last year", "this summer", "last winter",
+    "the third quarter", "last quarter", "Q2", "the second half of this year", "this decade", "this century",
+    "now", "recently", "9 a.m. Tuesday", "at 3pm yesterday", "a year earlier", "the next day", "the end of the month",
+    "earlier this year", "later this month", "the year-ago quarter", "in three years", "in 2023", "the 1990s",
+    "the 20th century",
+)  # fmt: skip
+# Windows of publication days across a leap day and year ends, and across 2100, which has no 29 February.
+TABLE_WINDOWS = ((dt.date(2023, 10, 30), 900), (dt.date(2099, 11, 20), 500))
+
+
+def day_by_day_table(
+    expression: Expression, tense: Tense | None, focus: Timex | None, day_first: bool | None, start: dt.date, days: int
+) -> tuple[list[int], list[int]]:
+    """The plain version: the expression resolved on every publication day of the window."""
+    firsts, lasts = [], []
+    for offset in range(days):
+        interval = resolve(
+            expression, start + dt.timedelta(days=offset), tense, focus=focus, day_first=day_first
+        ).interval
+        firsts.append(interval[0].toordinal() if interval else agreement._NONE)
+        lasts.append(interval[1].toordinal() if interval else agreement._NONE)
+    return firsts, lasts
+
+
+def test_the_moving_phrases_cover_every_kind_of_reference() -> None:
+    kinds = {e.kind for phrase in MOVING_PHRASES for e in extract.find_expressions(phrase)}
+    every_kind = {value for name, value in vars(Kind).items() if name.isupper()}
+    assert kinds == every_kind
+
+
+@pytest.mark.parametrize("phrase", MOVING_PHRASES)
+def test_a_reference_resolved_over_a_window_of_publication_days_matches_resolving_it_on_each_day(phrase: str) -> None:
+    # The table resolves only the days where the reference may change; on every day it
+    # must give what resolving on that day gives.
+    (expression,) = extract.find_expressions(phrase)
+    expression = attrs.evolve(expression, start=0, end=0, text="")
+    foci = (None, Timex.of_date(dt.date(2019, 3, 3))) if expression.kind in FOCUSED_KINDS else (None,)
+    for tense, focus, day_first, (start, days) in itertools.product(
+        (None, *Tense), foci, (None, True, False), TABLE_WINDOWS
+    ):
+        firsts, lasts = agreement._interval_table.__wrapped__(expression, tense, focus, day_first, start, days)
+        expected = day_by_day_table(expression, tense, focus, day_first, start, days)
+        assert (list(firsts), list(lasts)) == expected, (tense, focus, day_first, start)
 
 
 def reference_event_links(
