@@ -35,6 +35,7 @@ from benchmarks.common import (
 )
 
 PANEL = "non-grammar pipeline"
+NEAR_800 = (700, 900)
 GRAMMAR = "grammar"
 
 
@@ -86,6 +87,22 @@ def measure(context: Context) -> Iterator[Row | Curve | str]:
                 target="ratio ≥ 10",
                 met=theirs / ours >= 10,
             )
+            # The 800-word target on real copy too: the generated article restates far more
+            # than news does (58 restatements in its 54 sentences), which the repeats and
+            # dates checks pay for.
+            near = [text for text in texts if NEAR_800[0] <= text.words <= NEAR_800[1]]
+            if near:
+                ours_near, theirs_near = paired_per_text(run, proselint, near, rounds=7)
+                mean_words = sum(text.words for text in near) / len(near)
+                yield Row(
+                    f"non-grammar checks, per article, the {len(near)} news articles of {NEAR_800[0]} to "
+                    f"{NEAR_800[1]} words among them (mean {mean_words:.0f} words), median of 7 passes, one core",
+                    ours_near,
+                    peer,
+                    theirs_near,
+                    target="newsqa ≤ 5 ms",
+                    met=ours_near <= 0.005,
+                )
         else:
             yield f"{PANEL}: ../shared/eval absent; generated articles only"
         ours_points, theirs_points = paired_scaling(run, proselint, context)
