@@ -258,6 +258,34 @@ def test_words_with_other_endings_are_not_name_slips() -> None:
     assert by_code(spelling(text), "NQ205") == []
 
 
+def test_a_word_opening_a_quotation_is_capitalised_by_its_place() -> None:
+    text = 'Jack Black starred in the film. Black said the role suited him. He said: "Back then nobody knew who I was."'
+    assert by_code(spelling(text), "NQ205") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The established spelling always opens the band's name; the song title is another name.
+        "Ozzy Osbourne said Black Sabbath would tour again. Black Sabbath last played in 1997. "
+        "The encore was the Beatles number Get Back.",
+        # The rare spelling opens the film's title, which the actor's name never does.
+        "Annette Bening stars as an ageing actress. Bening plays the lead in Being Julia, which opens on Friday.",
+    ],
+)
+def test_words_of_other_names_are_not_name_slips(text: str) -> None:
+    assert by_code(spelling(text), "NQ205") == []
+
+
+def test_a_day_after_a_misspelt_name_makes_no_other_name() -> None:
+    text = (
+        "Chancellor Angela Merkel arrived in Paris for talks. Merkel said the meeting went well, "
+        "according to a statement released by Merkle Tuesday."
+    )
+    (finding,) = by_code(spelling(text), "NQ205")
+    assert finding.span.text == "Merkle"
+
+
 def test_known_names_are_never_slips() -> None:
     text = "Boris Pistorius met reporters. Pistorius said so. Pistorious thanked them."
     assert spelling(text, known_names=["Pistorious"]) == []

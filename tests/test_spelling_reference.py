@@ -32,6 +32,7 @@ from newsqa.checks.spelling import (
     _compound_data,
     _compound_style,
     _counts,
+    _different_names,
     _different_people,
     _looks_misspelt,
     _Occurrence,
@@ -135,6 +136,8 @@ def reference_compounds(self: SpellingCheck, document: Document) -> Iterable[Fin
 def reference_names(self: SpellingCheck, document: Document, protected: frozenset[int]) -> Iterable[Finding]:
     tokens = document.tokens
     initial = {s.token_start for s in document.sentences}
+    for quotation in document.quotations:
+        initial.add(next((i for i, t in enumerate(tokens) if t.start >= quotation.inner_start), len(tokens)))
     headings = {i for s in document.sentences if s.is_heading for i in range(s.token_start, s.token_end)}
     known = frozenset(self.config.known_names)
     places = nationality_words()
@@ -171,6 +174,8 @@ def reference_names(self: SpellingCheck, document: Document, protected: frozense
             if rare in places or not _looks_misspelt(anchor, rare):
                 continue
             if _different_people(document, names[anchor], names[rare]):
+                continue
+            if _different_names(document, names[anchor], names[rare]):
                 continue
             for occurrence in names[rare]:
                 yield self.finding(

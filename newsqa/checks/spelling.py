@@ -12,7 +12,10 @@ spellings by itself, from data rather than hand-made pairs:
 - Capitalisation of one acronym (Nato/NATO, Covid/COVID).
 - Compounds written solid, hyphenated or open (co-operate/cooperate, per cent/percent).
 - Names that differ by a letter or two (Pistorius/Pistorious), anchored on the
-  most frequent form, but never two people with different first names.
+  most frequent form, but never two people with different first names, nor a
+  word of another name (Black Sabbath and the song Get Back; Annette Bening and
+  the film Being Julia), nor a word capitalised only where a sentence or a
+  quotation opens.
 - A country name where its adjective belongs ("his Germany counterpart").
 - Institution names, which keep their own spelling: the US Department of
   Defense is right in a British article, the UK's "Ministry of Defense" is not.
@@ -28,6 +31,7 @@ words that decided it.
 
 from __future__ import annotations
 
+import calendar
 import functools
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -64,6 +68,7 @@ _VARIETY_NAMES = {
 }
 _COUNTRY_NAMES = {"GB": "the UK's", "US": "the US", "AU": "Australia's", "CA": "Canada's", "INT": "the"}
 _MAX_RELATED = 20
+_TIME_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _NAME_MIN_LENGTH = 5
 _NAME_LONG = 8  # names this long may differ by two letters
 _CASE_MIN_LETTERS = 3
@@ -369,7 +374,10 @@ class SpellingCheck(Check):
 
     def _names(self, document: Document, protected: frozenset[int]) -> Iterable[Finding]:
         tokens = document.tokens
+        # A word opening a sentence or a quotation is capitalised by its place ("Back then you'd hear").
+        token_starts = [t.start for t in tokens]
         initial = {s.token_start for s in document.sentences}
+        initial.update(bisect_left(token_starts, q.inner_start) for q in document.quotations)
         headings = {i for s in document.sentences if s.is_heading for i in range(s.token_start, s.token_end)}
         known = frozenset(self.config.known_names)
         places = nationality_words()
@@ -419,6 +427,8 @@ class SpellingCheck(Check):
                 if rare in places or not _looks_misspelt(anchor, rare):
                     continue
                 if _different_people(document, names[anchor], names[rare]):
+                    continue
+                if _different_names(document, names[anchor], names[rare]):
                     continue
                 for occurrence in names[rare]:
                     yield self.finding(
@@ -838,6 +848,36 @@ def _looks_misspelt(anchor: str, rare: str) -> bool:
     stem = next((i for i, (a, b) in enumerate(zip(anchor, rare, strict=False)) if a != b), len(shorter))
     tails = sorted(anchor[stem:]), sorted(rare[stem:])
     return tails[0] == tails[1] or longer == shorter + shorter[-1]
+
+
+def _different_names(document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]) -> bool:
+    """True when one spelling always opens a longer name that the other never opens.
+
+    Black Sabbath, Black Sabbath and "Get Back"; Bening, Bening and the film
+    Being Julia: the words are parts of other names, not one name slipped.
+    """
+
+    def next_names(occurrences: Sequence[_Occurrence]) -> list[str | None]:
+        following: list[str | None] = []
+        for occurrence in occurrences:
+            after = document.tokens[occurrence.token + 1] if occurrence.token + 1 < len(document.tokens) else None
+            opens = (
+                after is not None
+                and after.kind == "word"
+                and after.text[:1].isupper()
+                and document.text[occurrence.end : after.start] == " "
+                # "said Merkle Wednesday": a date after a name makes no longer name.
+                and after.text not in _TIME_NAMES
+                and _strip_possessive(after.text) not in spellings
+            )
+            following.append(after.text if opens and after is not None else None)
+        return following
+
+    spellings = {anchors[0].text, rares[0].text}
+    anchor_next, rare_next = next_names(anchors), next_names(rares)
+    return any(
+        all(one) and not set(one) & set(other) for one, other in ((anchor_next, rare_next), (rare_next, anchor_next))
+    )
 
 
 def _different_people(document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]) -> bool:
