@@ -175,6 +175,19 @@ def test_proper_names_keep_their_spelling() -> None:
     assert spelling(text, "en-GB") == []
 
 
+def test_a_word_of_a_french_phrase_is_no_variant_of_english() -> None:
+    text = (
+        '"Without some unexpected coup de theatre, I don\'t see what will block the bid," the analyst said. '
+        "The chairman is organizing his own defense."
+    )
+    assert spelling(text) == []
+
+
+def test_a_variant_after_an_english_word_is_still_compared() -> None:
+    text = "The theatre reopened in March. The theater's director is organizing a gala."
+    assert [f.span.text for f in by_code(spelling(text), "NQ201")] == ["theater"]
+
+
 # -- capitals, compounds ------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ import regex
 
 from newsqa.analysis import WORD_CACHE
 from newsqa.document import Document, Token
-from newsqa.resources import data_sections
+from newsqa.resources import data_lines, data_sections
 
 __all__ = ["Institution", "InstitutionMention", "institution_mentions", "protected_tokens"]
 
@@ -177,7 +177,7 @@ def _qualified(tokens: tuple[Token, ...], i: int, words: frozenset[str]) -> bool
 
 
 def protected_tokens(document: Document) -> frozenset[int]:
-    """Indices of tokens whose spelling belongs to a name, not to the writer (memoised)."""
+    """Indices of tokens whose spelling belongs to a name or another language, not to the writer (memoised)."""
     return document.memo("protected-tokens", _protected)
 
 
@@ -192,7 +192,16 @@ def _protected(document: Document) -> frozenset[int]:
     offices = _offices()
     lower_keys = set()
     capitalised: list[tuple[int, str]] = []
+    particles = _foreign_particles()
     for index, entry in variant_tokens(document):
+        before = tokens[index - 1] if index > 0 else None
+        if (
+            before is not None
+            and before.text.lower() in particles
+            and document.text[before.end : tokens[index].start] == " "
+        ):
+            protected.add(index)  # "coup de theatre": French, not British
+            continue
         if tokens[index].text[:1].islower():
             lower_keys.add(entry.key)
         elif index not in starts and index not in protected:
@@ -265,6 +274,11 @@ _NOT_NAME_WORDS = frozenset(
         "Dr",
     )
 )
+
+
+@functools.cache
+def _foreign_particles() -> frozenset[str]:
+    return frozenset(data_lines("foreign_particles.txt"))
 
 
 @functools.cache
