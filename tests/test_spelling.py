@@ -299,6 +299,14 @@ def test_a_day_after_a_misspelt_name_makes_no_other_name() -> None:
     assert finding.span.text == "Merkle"
 
 
+def test_a_people_is_no_slip_of_another_people() -> None:
+    text = (
+        "The embassy told Americans living in Nairobi to stay indoors. "
+        "Officials said Americans and Africans alike queued for visas."
+    )
+    assert by_code(spelling(text), "NQ205") == []
+
+
 def test_known_names_are_never_slips() -> None:
     text = "Boris Pistorius met reporters. Pistorius said so. Pistorious thanked them."
     assert spelling(text, known_names=["Pistorious"]) == []

@@ -170,8 +170,9 @@ def reference_names(self: SpellingCheck, document: Document, protected: frozense
             rare_count, anchor_count = len(names[rare]), len(names[anchor])
             if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
                 continue
-            # Country names and adjectives anchor a misspelling but are never one.
-            if rare in places or not _looks_misspelt(anchor, rare):
+            # Country names and adjectives, and the plural nouns of those (Africans), anchor a
+            # misspelling but are never one.
+            if rare in places or rare.removesuffix("s") in places or not _looks_misspelt(anchor, rare):
                 continue
             if _different_people(document, names[anchor], names[rare]):
                 continue
