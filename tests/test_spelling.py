@@ -324,6 +324,11 @@ def test_country_for_adjective() -> None:
     assert [r.text for r in finding.related] == ["German counterpart"]
 
 
+def test_an_embassy_named_for_its_country_is_fine() -> None:
+    text = "Ten of the twelve American victims of the Kenya embassy bombing were flown back on Tuesday."
+    assert spelling(text) == []
+
+
 def test_country_before_a_sports_noun_is_fine() -> None:
     assert spelling("He was named the England captain, and his Germany teammates cheered.") == []
 
