@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import run_cli
 
 from benchmarks.articles import article
@@ -587,3 +588,35 @@ def test_the_restatement_score_comes_from_the_shipped_model() -> None:
     assert pair.paraphrase_score == repetition.restatement_probability(pair.measures)
     assert len(pair.measures) == len(repetition.MEASURES)
     assert pair.paraphrase_score >= DEFAULT_THRESHOLDS.paraphrase
+
+
+def test_a_restated_sentence_holding_an_earlier_run_is_told_as_restated() -> None:
+    # Line 5 restates line 3 and also holds a run of words from line 1: the finding spans
+    # the whole sentence, so it tells of the restatement, not of the run inside it.
+    text = (
+        "In late trading on the London Stock Exchange, Barclays shares rose 5 pence to 310 pence. "
+        "The bank said profits had doubled.\n\nAnalysts expect further gains this year. "
+        "Lloyds shares closed unchanged at 48 pence in late trading on the London Stock Exchange. "
+        "The chairman is due to retire in March.\n\n"
+        "Lloyds stock closed at 48 pence, unchanged in late trading on the London Stock Exchange."
+    )
+    (finding,) = repeats(text)
+    assert finding.span.text == (
+        "Lloyds stock closed at 48 pence, unchanged in late trading on the London Stock Exchange."
+    )
+    assert finding.code in ("NQ102", "NQ103")
+    assert "word for word" not in finding.message
+    assert "Lloyds shares closed unchanged at 48 pence" in finding.message
+
+
+@pytest.mark.parametrize("words", [800, 2_000, 10_000])
+def test_a_word_for_word_finding_spans_the_words_it_quotes(words: int) -> None:
+    quoted_words = regex.compile(r"word for word: “(.*)”\.$")
+    told = 0
+    for finding in repeats(article(words)):
+        match = quoted_words.search(finding.message)
+        if match is None or match.group(1).endswith("…"):
+            continue
+        told += 1
+        assert " ".join(finding.span.text.split()).casefold() == match.group(1).casefold(), finding.message
+    assert told

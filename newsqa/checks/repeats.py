@@ -318,9 +318,14 @@ class RepeatsCheck(Check):
         )
 
     def _group_finding(self, document: Document, group: _Group) -> Finding:
-        later, earlier = group.places[-1], group.places[:-1]
-        direct = [link for link in group.links if _overlap(link.later, later)]
-        strongest = min(direct, key=lambda link: (_STRENGTH.index(link.kind), -link.score))
+        place, earlier = group.places[-1], group.places[:-1]
+        direct = [link for link in group.links if _overlap(link.later, place)]
+        # The finding tells of one link and spans what that link's later words are: a run
+        # of words inside a restated sentence would be quoted "word for word" under the
+        # whole sentence. A link that covers the whole place tells of it best.
+        covering = [link for link in direct if link.later.start <= place.start and place.end <= link.later.end]
+        strongest = min(covering or direct, key=lambda link: (_STRENGTH.index(link.kind), -link.score))
+        later = strongest.later
         line = document.line_col(later.start)[0]
         lines = [document.line_col(o.start)[0] for o in earlier]
         data: dict[str, JSONValue] = {
