@@ -105,6 +105,12 @@ def test_a_name_after_an_elided_article_is_a_name(languagetool_url: str) -> None
     assert _run(plain).data["dropped"]["names"] == 1  # type: ignore[index]
 
 
+def test_a_nickname_quoted_inside_a_name_is_a_name(languagetool_url: str) -> None:
+    report = newsqa.check('Record executive Marion "Suge" Knight appeared in court on Monday.', config=_lt())
+    assert _grammar(report) == []
+    assert _run(report).data["dropped"]["names"] >= 1  # type: ignore[index]
+
+
 def test_a_capitalised_one_off_word_is_still_checked_unless_it_is_a_known_name(languagetool_url: str) -> None:
     text = "Zbigniewska said the talks had failed."
     plain = newsqa.check(text, config=_lt())

@@ -440,8 +440,9 @@ def _proper_nouns(document: Document) -> frozenset[str]:
 
     A word counts when one of its capitalised uses stands mid-sentence (not
     after an opening quote or a colon), when it is capitalised more than once,
-    or when it stands next to another capitalised word (``Boris Pistorius``)
-    other than a sentence's usual first word (``The``, ``In``). Headings are
+    when it stands next to another capitalised word (``Boris Pistorius``)
+    other than a sentence's usual first word (``The``, ``In``), or when it is
+    quoted between two (a nickname: ``Marion "Suge" Knight``). Headings are
     left out: their capitals say nothing about names.
     """
     text = document.text
@@ -471,6 +472,12 @@ def _proper_nouns(document: Document) -> frozenset[str]:
                 or not starts[i]
                 or (i > 0 and capitalised[i - 1] and _adjacent(text, tokens[i - 1], token))
                 or (i + 1 < len(tokens) and capitalised[i + 1] and _adjacent(text, token, tokens[i + 1]))
+                or (
+                    0 < i < len(tokens) - 1
+                    and capitalised[i - 1]
+                    and capitalised[i + 1]
+                    and _nickname(text, tokens[i - 1], token, tokens[i + 1])
+                )
             ):
                 names.update((word, token.text))
                 # ... and "Esquive" in "L'Esquive", "Connor" in "O'Connor".
@@ -506,6 +513,15 @@ def _paired_marks(document: Document) -> frozenset[int]:
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start] in (" ", "\u00a0", "-")
+
+
+_NICKNAME_OPENS = frozenset({' "', " “", " '", " ‘"})
+_NICKNAME_CLOSES = frozenset({'" ', "” ", "' ", "’ "})
+
+
+def _nickname(text: str, first: Token, word: Token, last: Token) -> bool:
+    """True for a word quoted between two names: Marion "Suge" Knight."""
+    return text[first.end : word.start] in _NICKNAME_OPENS and text[word.end : last.start] in _NICKNAME_CLOSES
 
 
 @functools.cache
