@@ -349,6 +349,15 @@ def test_impossible_dates() -> None:
     assert codes(check("Results were published on 29 February 2024, the agency said.", "2024-03-10")) == []
 
 
+def test_a_day_of_next_month_that_does_not_exist_or_has_another_weekday() -> None:
+    assert codes(check("The rent rises on the 31st of next month, the council said.", "2024-08-24")) == ["NQ401"]
+    assert codes(check("The rent rises on the 30th of next month, the council said.", "2024-08-24")) == []
+    report = check("The new rules will apply from Tuesday the 1st of next month, the minister said.", "2024-07-24")
+    assert codes(report) == ["NQ402"]
+    assert report.findings[0].suggestions == ("Thursday the 1st of next month",)
+    assert codes(check("The new rules apply from Thursday the 1st of next month.", "2024-07-24")) == []
+
+
 def test_weekday_that_does_not_match_its_date() -> None:
     report = check("The ministers met in Berlin on Wednesday 25 July 2024.", "2024-07-26")
     assert codes(report) == ["NQ402"]
@@ -497,6 +506,33 @@ def test_a_month_of_last_year_is_in_last_year() -> None:
     # Read apart, "September" was the last September before an October article: this year's.
     sentence = "The factory closed in September of last year."
     assert values(sentence, dt.date(2024, 10, 15)) == [("September of last year", "2023-09")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The new fares apply from the 1st of next month.", "the 1st of next month", "2024-08-01"),
+        ("Tenants must pay by the first of next month.", "the first of next month", "2024-08-01"),
+        ("The order was made on the 30th of last month.", "the 30th of last month", "2024-06-30"),
+        ("The court sits again on the 29th of this month.", "the 29th of this month", "2024-07-29"),
+    ],
+)
+def test_a_day_of_a_month_told_from_publication_is_that_day(sentence: str, text: str, value: str) -> None:
+    # Read apart, "next month" stood alone and the day was lost.
+    assert values(sentence) == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The plant closed in the summer of last year.", "the summer of last year", "2023-SU"),
+        ("The plant closed in summer last year.", "summer last year", "2023-SU"),
+        ("The new show will launch in the spring of next year.", "the spring of next year", "2025-SP"),
+    ],
+)
+def test_a_season_of_last_or_next_year_is_in_that_year(sentence: str, text: str, value: str) -> None:
+    # Read apart, "last year" stood alone and the season was lost.
+    assert values(sentence) == [(text, value)]
 
 
 def test_a_weekday_before_a_week_long_thing_is_the_weekday_alone() -> None:

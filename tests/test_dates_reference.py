@@ -93,6 +93,9 @@ MOVING_PHRASES = (
     "now", "recently", "9 a.m. Tuesday", "at 3pm yesterday", "a year earlier", "the next day", "the end of the month",
     "earlier this year", "later this month", "the year-ago quarter", "in three years", "in 2023", "the 1990s",
     "the 20th century",
+    "the 1st of next month",
+    "the 31st of next month",
+    "the summer of last year",
 )  # fmt: skip
 # Windows of publication days across a leap day and year ends, and across 2100, which has no 29 February.
 TABLE_WINDOWS = ((dt.date(2023, 10, 30), 900), (dt.date(2099, 11, 20), 500))

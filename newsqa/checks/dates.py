@@ -48,6 +48,16 @@ _NOT_EVENT_DAY = regex.compile(
 _APPOSITION = regex.compile(r"\s*(?:\(|,|—|–|-)\s*(?:on\s+|the\s+)?")
 
 
+def _month_and_day(mention: TimeMention) -> tuple[int, int] | None:
+    """The month and day a mention names: written (25 September) or counted from publication (the 1st of next month)."""
+    e = mention.expression
+    if e.kind in (Kind.ABSOLUTE, Kind.NUMERIC) and e.month and e.day:
+        return e.month, e.day
+    if e.kind == Kind.RELATIVE and e.day and mention.timex.month:
+        return mention.timex.month, e.day
+    return None
+
+
 def _day_text(day: dt.date) -> str:
     return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
 
@@ -160,21 +170,23 @@ class DatesCheck(Check):
     def _impossible(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
         for mention in mentions:
             e = mention.expression
-            if e.kind not in (Kind.ABSOLUTE, Kind.NUMERIC) or not e.month or not e.day:
+            named = _month_and_day(mention)
+            if named is None:
                 continue
-            month_name = calendar.month_name[e.month]
+            month, day = named
+            month_name = calendar.month_name[month]
             year = mention.timex.year
-            if (e.day > 29 and e.month == 2) or e.day > calendar.monthrange(2000, e.month)[1]:
-                longest = calendar.monthrange(2000, e.month)[1]
+            if (day > 29 and month == 2) or day > calendar.monthrange(2000, month)[1]:
+                longest = calendar.monthrange(2000, month)[1]
                 yield self.finding(
                     document,
                     "NQ401",
                     e.start,
                     e.end,
-                    f"{month_name} has {longest} days at most: there is no {e.day} {month_name}.",
-                    data={"month": e.month, "day": e.day},
+                    f"{month_name} has {longest} days at most: there is no {day} {month_name}.",
+                    data={"month": month, "day": day},
                 )
-            elif e.month == 2 and e.day == 29 and year is not None and not calendar.isleap(year):
+            elif month == 2 and day == 29 and year is not None and not calendar.isleap(year):
                 how = "" if e.year is not None else " (the year the article's date gives it)"
                 yield self.finding(
                     document,
@@ -191,7 +203,7 @@ class DatesCheck(Check):
         for mention in mentions:
             e = mention.expression
             day = mention.timex.date
-            if e.kind != Kind.ABSOLUTE or e.weekday is None or day is None or day.isoweekday() == e.weekday:
+            if _month_and_day(mention) is None or e.weekday is None or day is None or day.isoweekday() == e.weekday:
                 continue
             named = _WEEKDAY_NAMES[e.weekday - 1]
             yield self.finding(

@@ -81,4 +81,4 @@ class Expression:
         """True for expressions that name the day of an event (a date, a weekday, yesterday, 1-3 August)."""
         if self.kind in (Kind.ABSOLUTE, Kind.NUMERIC, Kind.WEEKDAY, Kind.HOLIDAY, Kind.RANGE):
             return True
-        return self.kind == Kind.RELATIVE and self.unit == "D"
+        return self.kind == Kind.RELATIVE and (self.unit == "D" or self.day is not None)

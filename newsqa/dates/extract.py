@@ -246,6 +246,12 @@ class _Extractor:
                 self._date,
             ),
             (
+                "day_of_month",
+                r"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?:(?P<o>{ORD})|(?P<d>{DAY}))\s+of\s+(?P<det>this|last|next)\s+month"
+                r"(?!\w|['’]s)",
+                self._day_of_month,
+            ),
+            (
                 "month_year",
                 r"{PRE}(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?:of\s+)?(?P<rely>this|last|next)\s+year)",
                 self._month,
@@ -348,7 +354,7 @@ class _Extractor:
             (
                 "season",
                 r"(?:(?P<det>last|this\s+past|this|next|the|early|late|mid)[\s\-]+)?(?:(?P<mod>early|late|mid)[\s\-]+)?"
-                r"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+                r"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?:of\s+)?(?P<rely>this|last|next)\s+year(?!\w))?",
                 self._season,
             ),
             (
@@ -408,6 +414,7 @@ class _Extractor:
             "range_mdy": figures,
             "mdy": figures,
             "ordinal_of": ("of",),
+            "day_of_month": ("month",),
             "month_year": (*figures, "year"),
             "the_weekend": ("weekend",),
             "the_year": ("year",),
@@ -436,6 +443,7 @@ class _Extractor:
             "month": "month",
             "this_part_of_day": "part_of_day",
             "relative_unit": "unit",
+            "day_of_month": "unit",
             "earlier_in": "unit",
             "end_of_the": "unit",
             "the_weekend": "unit",
@@ -525,6 +533,19 @@ class _Extractor:
             modifier=det or None,
             year_offset=_OFFSETS[rely.lower()] if rely else None,
         )
+
+    def _day_of_month(self, m: re.Match[str], text: str) -> Expression | None:
+        """A day of a month told relative to publication: "the 1st of next month"."""
+        if m.group("o"):
+            day = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
+        else:
+            day = int(_DIGITS.match(m.group("d")).group())  # type: ignore[union-attr]
+        weekday = None
+        if m.group("wd"):
+            if not _capitalised(m, "wd"):
+                return None
+            weekday = self.lex.weekdays[_words(m, "wd")]
+        return _expr(m, Kind.RELATIVE, unit="M", offset=_OFFSETS[_words(m, "det")], day=day, weekday=weekday)
 
     def _range(self, m: re.Match[str], text: str) -> Expression | None:
         """A run of days: "1-3 August", "between 1 and 3 August", "August 1-3", "30 December to 2 January 2025"."""
@@ -807,7 +828,8 @@ class _Extractor:
         det = _words(m, "det")
         season_word = _words(m, "s")
         year = _year(m.group("y") or "")
-        if year is None:
+        rely = m.group("rely")
+        if year is None and rely is None:
             if not det or (det in ("the", "early", "late", "mid") and season_word in ("fall", "spring")):
                 return None
             if det == "the" and _OF_AFTER.match(text, m.end()):
@@ -817,6 +839,7 @@ class _Extractor:
             m,
             Kind.SEASON,
             year=year,
+            year_offset=_OFFSETS[rely.lower()] if rely else None,
             part=self.lex.seasons[season_word],
             modifier=modifier,
             mod=_modifier(_words(m, "mod") or det),

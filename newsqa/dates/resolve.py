@@ -302,6 +302,8 @@ def _relative(expression: Expression, anchor: dt.date | None) -> Timex:
     if anchor is None:
         return Timex(granularity, time=expression.time)
     value = _shifted(anchor, unit, expression.offset)
+    if expression.day is not None and value.year is not None and value.month is not None:  # the 1st of next month
+        return Timex(Granularity.DAY, value.year, value.month, expression.day, weekday=expression.weekday)
     if expression.time:
         return Timex(value.granularity, value.year, value.month, value.day, time=expression.time)
     return value
