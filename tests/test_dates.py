@@ -358,6 +358,19 @@ def test_a_day_of_next_month_that_does_not_exist_or_has_another_weekday() -> Non
     assert codes(check("The new rules apply from Thursday the 1st of next month.", "2024-07-24")) == []
 
 
+def test_weekdays_that_miss_the_days_of_a_run() -> None:
+    both = check("The festival ran from Tuesday 1 to Thursday 3 July 2024, organisers said.", "2024-07-24")
+    (finding,) = both.findings
+    assert finding.code == "NQ402"
+    assert finding.message == "1 July 2024 is a Monday, not a Tuesday. 3 July 2024 is a Wednesday, not a Thursday."
+    assert finding.suggestions == ("Monday 1 to Wednesday 3 July 2024",)
+    last = check("The festival ran from Monday 1 to Monday 8 July 2024, organisers said.", "2024-07-24")
+    assert codes(last) == []
+    wrong_last = check("The festival ran from Monday 1 to Tuesday 8 July 2024, organisers said.", "2024-07-24")
+    assert [f.suggestions for f in wrong_last.findings] == [("Monday 1 to Monday 8 July 2024",)]
+    assert codes(check("The festival ran from Monday 1 to Wednesday 3 July 2024.", "2024-07-24")) == []
+
+
 def test_weekday_that_does_not_match_its_date() -> None:
     report = check("The ministers met in Berlin on Wednesday 25 July 2024.", "2024-07-26")
     assert codes(report) == ["NQ402"]
@@ -533,6 +546,35 @@ def test_a_day_of_a_month_told_from_publication_is_that_day(sentence: str, text:
 def test_a_season_of_last_or_next_year_is_in_that_year(sentence: str, text: str, value: str) -> None:
     # Read apart, "last year" stood alone and the season was lost.
     assert values(sentence) == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        (
+            "The festival ran from Monday 1 to Wednesday 3 July.",
+            "2024-07-24",
+            "Monday 1 to Wednesday 3 July",
+            "2024-07-01/2024-07-03",
+        ),
+        (
+            "The strike will run from Monday, August 5 to Friday, August 9.",
+            "2024-07-24",
+            "Monday, August 5 to Friday, August 9",
+            "2024-08-05/2024-08-09",
+        ),
+        # The weekdays choose the year: 1 July was a Monday in 2024, not in 2025.
+        (
+            "The festival ran from Monday 1 to Wednesday 3 July.",
+            "2025-01-10",
+            "Monday 1 to Wednesday 3 July",
+            "2024-07-01/2024-07-03",
+        ),
+    ],
+)
+def test_a_run_of_days_with_their_weekdays_is_one_run(sentence: str, published: str, text: str, value: str) -> None:
+    # Read apart, "Monday" was the Monday before publication and the run was lost.
+    assert values(sentence, dt.date.fromisoformat(published)) == [(text, value)]
 
 
 def test_a_weekday_before_a_week_long_thing_is_the_weekday_alone() -> None:

@@ -96,6 +96,7 @@ MOVING_PHRASES = (
     "the 1st of next month",
     "the 31st of next month",
     "the summer of last year",
+    "from Monday 1 to Wednesday 3 July",
 )  # fmt: skip
 # Windows of publication days across a leap day and year ends, and across 2100, which has no 29 February.
 TABLE_WINDOWS = ((dt.date(2023, 10, 30), 900), (dt.date(2099, 11, 20), 500))

@@ -33,7 +33,7 @@ from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense
 from newsqa.document import Document
 from newsqa.registry import Check, CheckResult, Rule, register_check
-from newsqa.report import DateMention, Finding, Severity, Span
+from newsqa.report import DateMention, Finding, JSONValue, Severity, Span
 
 __all__ = ["DatesCheck"]
 
@@ -202,20 +202,41 @@ class DatesCheck(Check):
     def _weekday_mismatches(self, document: Document, mentions: Sequence[TimeMention]) -> Iterator[Finding]:
         for mention in mentions:
             e = mention.expression
-            day = mention.timex.date
-            if _month_and_day(mention) is None or e.weekday is None or day is None or day.isoweekday() == e.weekday:
+            # (the day, the weekday written for it, whether it is the last day of a run)
+            told: list[tuple[dt.date | None, int | None, bool]]
+            if e.kind == Kind.RANGE and mention.timex.interval is not None:
+                first, last = mention.timex.interval
+                told = [(first, e.weekday, False), (last, e.last_weekday, True)]
+            elif _month_and_day(mention) is not None:
+                told = [(mention.timex.date, e.weekday, False)]
+            else:
                 continue
-            named = _WEEKDAY_NAMES[e.weekday - 1]
+            wrong = [
+                (day, _WEEKDAY_NAMES[weekday - 1], at_end)
+                for day, weekday, at_end in told
+                if weekday is not None and day is not None and day.isoweekday() != weekday
+            ]
+            if not wrong:
+                continue
+            fixed = e.text
+            for day, named, at_end in wrong:
+                fixed = _weekday_fixed(fixed, named, _WEEKDAY_NAMES[day.weekday()], last=at_end)
+            day, named, _ = wrong[0]
+            data: dict[str, JSONValue] = {"date": day.isoformat(), "weekday": named}
+            if len(wrong) > 1:
+                data["last_date"], data["last_weekday"] = wrong[1][0].isoformat(), wrong[1][1]
             yield self.finding(
                 document,
                 "NQ402",
                 e.start,
                 e.end,
-                f"{day.day} {calendar.month_name[day.month]} {day.year} is a "
-                f"{_WEEKDAY_NAMES[day.weekday()]}, "
-                f"not a {named}.",
-                suggestions=[_weekday_fixed(e.text, named, _WEEKDAY_NAMES[day.weekday()])],
-                data={"date": day.isoformat(), "weekday": named},
+                " ".join(
+                    f"{day.day} {calendar.month_name[day.month]} {day.year} is a "
+                    f"{_WEEKDAY_NAMES[day.weekday()]}, not a {named}."
+                    for day, named, _ in wrong
+                ),
+                suggestions=[fixed],
+                data=data,
             )
 
     # -- NQ403 ------------------------------------------------------------------------------------
@@ -558,6 +579,11 @@ class _Agreement:
         return self.resolutions[position]
 
 
-def _weekday_fixed(text: str, wrong: str, right: str) -> str:
+def _weekday_fixed(text: str, wrong: str, right: str, *, last: bool = False) -> str:
+    """``text`` with its first (or last) writing of the weekday ``wrong`` made ``right``."""
     pattern = regex.compile(regex.escape(wrong[:3]) + r"[a-z]*\.?", regex.IGNORECASE)
-    return pattern.sub(right, text, count=1)
+    found = list(pattern.finditer(text))
+    if not found:
+        return text
+    match = found[-1] if last else found[0]
+    return text[: match.start()] + right + text[match.end() :]

@@ -50,7 +50,8 @@ class Expression:
     relative to publication ("25 September this year"); ``readings`` lists
     the (month, day) readings of a numeric date whose order is unclear. A run
     of days ("1-3 August") has its first day in ``month`` and ``day`` (and
-    ``year``) and its last in ``last_month`` and ``last_day``.
+    ``year``) and its last in ``last_month`` and ``last_day``, with the weekdays
+    written before them, if any, in ``weekday`` and ``last_weekday``.
     """
 
     start: int
@@ -75,6 +76,7 @@ class Expression:
     readings: tuple[tuple[int, int], ...] = ()
     last_month: int | None = None
     last_day: int | None = None
+    last_weekday: int | None = None
 
     @property
     def is_day(self) -> bool:

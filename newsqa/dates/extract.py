@@ -228,15 +228,17 @@ class _Extractor:
             ),
             (
                 "range_dmy",
-                r"(?P<btw>between\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
+                r"(?P<btw>between\s+)?(?:(?P<wd1>{WEEKDAY}),?\s+(?:the\s+)?)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
                 r"(?:\s*[-–—]\s*|\s+(?P<sep>to|and|until|till|through)\s+)"
-                r"(?P<d2>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
+                r"(?:(?P<wd2>{WEEKDAY}),?\s+(?:the\s+)?)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
+                r"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
                 self._range,
             ),
             (
                 "range_mdy",
-                r"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:\s*[-–—]\s*|\s+(?P<sep>to|until|till|through)\s+)"
-                r"(?:(?P<m>{MONTH})\s+)?(?P<d2>{DAY})(?:,\s*(?P<y>{YEAR}))?",
+                r"(?:(?P<wd1>{WEEKDAY}),?\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})"
+                r"(?:\s*[-–—]\s*|\s+(?P<sep>to|until|till|through)\s+)"
+                r"(?:(?P<wd2>{WEEKDAY}),?\s+)?(?:(?P<m>{MONTH})\s+)?(?P<d2>{DAY})(?:,\s*(?P<y>{YEAR}))?",
                 self._range,
             ),
             (
@@ -550,7 +552,7 @@ class _Extractor:
     def _range(self, m: re.Match[str], text: str) -> Expression | None:
         """A run of days: "1-3 August", "between 1 and 3 August", "August 1-3", "30 December to 2 January 2025"."""
         groups = m.groupdict()
-        if not all(_capitalised(m, name) for name in ("m1", "m") if groups.get(name)):
+        if not all(_capitalised(m, name) for name in ("m1", "m", "wd1", "wd2") if groups.get(name)):
             return None
         if groups.get("sep") == "and" and not groups.get("btw"):
             return None  # "1 and 3 August" names two days, not the days between them
@@ -566,8 +568,19 @@ class _Extractor:
         for y, month, day in ((first_year or 2000, first_month, first_day), (year or 2000, last_month, last_day)):
             if day > calendar.monthrange(y, month)[1]:
                 return None  # "30-31 September": the impossible day is read, and flagged, alone
+        weekday, last_weekday = (
+            self.lex.weekdays[_words(m, name)] if groups.get(name) else None for name in ("wd1", "wd2")
+        )
         return _expr(
-            m, Kind.RANGE, year=first_year, month=first_month, day=first_day, last_month=last_month, last_day=last_day
+            m,
+            Kind.RANGE,
+            year=first_year,
+            month=first_month,
+            day=first_day,
+            weekday=weekday,
+            last_month=last_month,
+            last_day=last_day,
+            last_weekday=last_weekday,
         )
 
     def _month(self, m: re.Match[str], text: str) -> Expression | None:
