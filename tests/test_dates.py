@@ -141,9 +141,13 @@ def test_titles_compounds_and_narrative_soon_are_not_dates(sentence: str) -> Non
         ("The team planned to leave Nairobi on Thursday.", "Thursday", Tense.FUTURE),
         ("On Friday, the government planned to pay the families.", "Friday", Tense.PAST),
         ("Fund sales fell this year through August.", "August", Tense.PAST),
+        ("The boy could be flown home as soon as Tuesday, lawyers said.", "Tuesday", Tense.FUTURE),
+        ("The new bridge opens on Tuesday, the council said.", "Tuesday", None),
+        ("The talks ended on Tuesday, according to unconfirmed reports.", "Tuesday", Tense.PAST),
+        ("On Friday, the minister said the deal would be signed soon.", "Friday", Tense.PAST),
     ],
 )
-def test_clause_tense(sentence: str, phrase: str, tense: Tense) -> None:
+def test_clause_tense(sentence: str, phrase: str, tense: Tense | None) -> None:
     start = sentence.index(phrase)
     assert clause_tense(sentence, start, start + len(phrase)) is tense
 
@@ -371,6 +375,14 @@ def test_weekdays_that_miss_the_days_of_a_run() -> None:
     assert codes(check("The festival ran from Monday 1 to Wednesday 3 July 2024.", "2024-07-24")) == []
 
 
+def test_a_closing_attribution_does_not_date_what_it_attributes() -> None:
+    # "said" is when the organisers spoke; "opens" and "runs" tell nothing of the past.
+    assert codes(check("The festival opens on 1 August 2024, organisers said.", "2024-07-24")) == []
+    assert codes(check("The festival runs from 1 to 3 August 2024, organisers said.", "2024-07-24")) == []
+    assert codes(check("The festival ran from 1 to 3 August 2024, organisers said.", "2024-07-24")) == ["NQ403"]
+    assert codes(check("The festival ended on 1 August 2024, organisers said.", "2024-07-24")) == ["NQ403"]
+
+
 def test_weekday_that_does_not_match_its_date() -> None:
     report = check("The ministers met in Berlin on Wednesday 25 July 2024.", "2024-07-26")
     assert codes(report) == ["NQ402"]
@@ -575,6 +587,10 @@ def test_a_season_of_last_or_next_year_is_in_that_year(sentence: str, text: str,
 def test_a_run_of_days_with_their_weekdays_is_one_run(sentence: str, published: str, text: str, value: str) -> None:
     # Read apart, "Monday" was the Monday before publication and the run was lost.
     assert values(sentence, dt.date.fromisoformat(published)) == [(text, value)]
+
+
+def test_tuesday_weeks_is_a_week_after_the_coming_tuesday() -> None:
+    assert values("The talks were put off until Tuesday week's summit in Rome.") == [("Tuesday week's", "2024-08-06")]
 
 
 def test_a_weekday_before_a_week_long_thing_is_the_weekday_alone() -> None:

@@ -44,6 +44,8 @@ _NOT_EVENT_DAY = regex.compile(
     r"ends?|ending|runs?|between|after|and|or)\s+(?:on\s+|in\s+)?(?:the\s+)?$",
     regex.IGNORECASE,
 )
+# Words that open a run of days ("from 1 to 3 August", "between 1 and 3 August").
+_RUN_OPENER = regex.compile(r"(?:from|between)\s+$", regex.IGNORECASE)
 # Text between two mentions that makes the second restate the first: "yesterday (Tuesday)".
 _APPOSITION = regex.compile(r"\s*(?:\(|,|—|–|-)\s*(?:on\s+|the\s+)?")
 
@@ -254,7 +256,11 @@ class DatesCheck(Check):
                 or not year_written
                 or e.kind not in (Kind.ABSOLUTE, Kind.RANGE, Kind.NUMERIC, Kind.MONTH)
                 or mention.tense not in (Tense.PAST, Tense.FUTURE)
-                or _NOT_EVENT_DAY.search(document.text, max(0, e.start - 30), e.start)
+                or (
+                    _NOT_EVENT_DAY.search(document.text, max(0, e.start - 30), e.start)
+                    # "from 1 to 3 August": the run's own first word, not a limit.
+                    and not (e.kind == Kind.RANGE and _RUN_OPENER.search(document.text, max(0, e.start - 30), e.start))
+                )
             ):
                 continue
             if mention.tense is Tense.PAST and interval[0] > published:

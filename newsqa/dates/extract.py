@@ -268,7 +268,7 @@ class _Extractor:
                 "weekday",
                 r"(?:(?P<det>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|"
                 r"early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<pod>{POD}))?"
-                r"(?:\s+(?P<relw>last|this|next)\s+week(?!\w)|\s+(?P<wk>week)(?![\w'’-]))?",
+                r"(?:\s+(?P<relw>last|this|next)\s+week(?!\w)|\s+(?P<wk>week)(?:['’]s)?(?![\w'’-]))?",
                 self._weekday,
             ),
             (

@@ -98,6 +98,8 @@ class _Words:
     irregular: frozenset[str]
     future_prepositions: frozenset[str]
     past_prepositions: frozenset[str]
+    reporting: frozenset[str]
+    attribution_tail: frozenset[str]
 
 
 @functools.cache
@@ -112,6 +114,8 @@ def _words() -> _Words:
         past=frozenset(s["past"]),
         present=frozenset(s["present"]),
         irregular=frozenset(s["irregular_past"]),
+        reporting=frozenset(s["reporting"]),
+        attribution_tail=frozenset(s["attribution_tail"]),
     )
 
 
@@ -133,12 +137,15 @@ def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
     if word in table.irregular or (
         len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and words[index][0].islower()
     ):
-        # "will be signed", "to be signed": a participle in a future clause.
+        # "will be signed", "to be signed": a participle in a future clause. Only through "be":
+        # in "according to unconfirmed reports" the "to" is a preposition.
+        passive = False
         for back in range(index - 1, max(index - 4, -1), -1):
             previous = words[back].lower().replace("’", "'")
             if previous in _BE or previous in table.adverbs:
+                passive = passive or previous in _BE
                 continue
-            if previous in ("will", "'ll", "shall", "would", "to") or previous in table.future:
+            if passive and (previous in ("will", "'ll", "shall", "would", "to") or previous in table.future):
                 return Tense.FUTURE
             if previous in ("is", "are", "am"):
                 return Tense.PRESENT  # "when the case is heard in May"
@@ -166,8 +173,9 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
 
     Offsets are relative to ``sentence``. The nearest tense marker wins, looked
     for first between the commas around the expression and then in the whole
-    clause (``;``, ``:`` and dashes end it). A preposition that sets a limit
-    ("by May", "effective Feb. 1") makes it future, "since" past.
+    clause (``;``, ``:`` and dashes end it), leaving out a closing attribution
+    (", organisers said"). A preposition that sets a limit or an earliest time
+    ("by May", "effective Feb. 1", "as soon as Tuesday") makes it future, "since" past.
     """
     table = _words()
     starts, ends, words, markers = _tokens(sentence)
@@ -177,8 +185,13 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     last_before = bisect.bisect_right(ends, start)
     before = list(range(max(0, last_before - _CLAUSE_REACH), last_before))
     after = list(range(first_after, min(len(words), first_after + _CLAUSE_REACH)))
+    attribution = _closing_attribution(words, first_after, table)
+    if attribution is not None:
+        after = [i for i in after if i < attribution]
+    # The words right before the date, to match a preposition of one word or a phrase ("as soon as").
+    preceding = " " + " ".join(words[i].lower() for i in before[-3:])
     preposition = words[before[-1]].lower() if before else ""
-    if preposition in table.future_prepositions:
+    if any(preceding.endswith(" " + phrase) for phrase in table.future_prepositions):
         # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back
         # from the past ("had filed by Wednesday").
         if any(words[i].lower() in _PAST_AUXILIARIES for i in before[-8:] + after[:8]):
@@ -190,6 +203,39 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
         tense = _nearest(words, before, after, stops, table, markers)
         if tense is not None:
             return tense
+    return None
+
+
+# A closing attribution is short: ", a spokesman for the regional council said in a statement."
+_ATTRIBUTION_WORDS = 10
+
+
+def _closing_attribution(words: list[str], first_after: int, table: _Words) -> int | None:
+    """The comma before a closing attribution after the date (", organisers said."), if the sentence ends in one.
+
+    ", the council said in a statement" and ", she told reporters" are
+    attributions; ", the minister said the deal would be signed" is a clause of
+    its own, and so is ", the two governments announced closer ties".
+    """
+    for index in range(len(words) - 1, first_after - 1, -1):
+        if words[index] in _CLAUSE_END:
+            return None
+        if words[index] != ",":
+            continue
+        tail = [word.lower() for word in words[index + 1 :]]
+        if len(tail) > _ATTRIBUTION_WORDS:
+            return None
+        verbs = [i for i, word in enumerate(tail) if word in table.reporting]
+        if not verbs:
+            return None
+        verb, rest = tail[verbs[-1]], tail[verbs[-1] + 1 :]
+        closing = (
+            not rest
+            or rest[0] in table.attribution_tail
+            or verb == "according"
+            or (verb in ("told", "tells") and len(rest) <= 2)
+        )
+        return index if closing else None
     return None
 
 
