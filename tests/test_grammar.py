@@ -230,6 +230,16 @@ def test_a_quotation_run_on_into_the_next_paragraph_is_not_unpaired(
     assert (finding.span.text, finding.span.start) == ("“", unpaired.index("“"))
 
 
+def test_a_quotation_within_a_quotation_is_paired(languagetool_url: str) -> None:
+    nested = "He wrote on his website: \"Suddenly it was clear there was 'something happening here,'\" the singer said."
+    report = newsqa.check(nested, config=_lt())
+    assert _grammar(report) == []
+    assert _run(report).data["dropped"]["quotations"] == 2  # type: ignore[index]
+    # An apostrophe is no quote mark: the one left open is still told.
+    unpaired = "He wrote: \"The players' union was 'angry about the cuts.\" Officials declined to comment."
+    assert [f.span.text for f in _grammar(newsqa.check(unpaired, config=_lt()))] == ["'"]
+
+
 def test_overlapping_matches_become_one_finding_over_their_union() -> None:
     # Single engines rarely overlap themselves, so the matches are given here as an engine
     # would report them; the merge itself is newsqa's and runs as in a real check.

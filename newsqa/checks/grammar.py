@@ -14,7 +14,8 @@ The engine does the linguistics; this check makes its findings fit news copy:
 * **Quotations are speech.** Findings inside a direct quotation are lowered to
   ``info``; spelling findings are not, as speech has no spelling of its own.
   A quote mark the document's own quotation analysis pairs up (including a
-  quotation run on into the next paragraph, news style) is not "unpaired".
+  quotation run on into the next paragraph, news style, and single marks
+  around a quotation within a quotation) is not "unpaired".
 
 Each finding keeps the engine's own rule id and category in ``data`` and its
 suggestions, best first. Rule codes follow the engine's category; the severity
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -500,15 +501,35 @@ def _paired_marks(document: Document) -> frozenset[int]:
     """
     marks: set[int] = set()
     paragraphs = document.paragraphs
+    text = document.text
     for quote in document.quotations:
         if quote.closed:
             marks.update(range(quote.start, quote.inner_start))
             marks.update(range(quote.inner_end, quote.end))
+            marks.update(_nested_marks(text, quote.inner_start, quote.inner_end))
             continue
         following = next((p for p in paragraphs if p.start >= quote.end), None)
         if following is not None and following.text[:1] in _QUOTE_MARKS:
             marks.update(range(quote.start, quote.inner_start))
     return frozenset(marks)
+
+
+# A single quote mark opening a quotation within a quotation, and one closing it; an
+# apostrophe stands between letters (don't) or after a plural (the players' union).
+_NESTED_OPEN = regex.compile(r"(?<![\w'’])['‘](?=\w)")
+_NESTED_CLOSE = regex.compile(r"(?<=[\w.,!?])['’](?![\w'’])")
+
+
+def _nested_marks(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets of the single quote marks that pair up inside ``text[start:end]``: "there was 'something here,'"."""
+    position = start
+    while (opening := _NESTED_OPEN.search(text, position, end)) is not None:
+        closing = _NESTED_CLOSE.search(text, opening.end(), end)
+        if closing is None:
+            return
+        yield opening.start()
+        yield closing.start()
+        position = closing.end()
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
