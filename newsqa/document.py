@@ -31,6 +31,7 @@ __all__ = [
     "Quotation",
     "Sentence",
     "Token",
+    "is_abbreviation",
 ]
 
 T = TypeVar("T")
@@ -62,6 +63,12 @@ _HEADING_MAX_WORDS = 12
 def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     sections = data_sections("abbreviations.txt")
     return frozenset(sections["title"]), frozenset(sections["other"])
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for a word whose full stop ends no sentence by itself (Mr, Corp, Fla), in any case (CORP)."""
+    titles, others = _abbreviations()
+    return any(form in titles or form in others for form in (word, word.capitalize()))
 
 
 @functools.cache

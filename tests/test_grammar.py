@@ -240,6 +240,43 @@ def test_a_quotation_within_a_quotation_is_paired(languagetool_url: str) -> None
     assert [f.span.text for f in _grammar(newsqa.check(unpaired, config=_lt()))] == ["'"]
 
 
+def test_news_style_writes_loanwords_without_accents(languagetool_url: str) -> None:
+    text = "The net cafes were closed, and the cafe owner, a protege of the mayor, called it a cliche."
+    assert _grammar(newsqa.check(text, config=_lt())) == []
+    # One word of the family switched back on is told again; the rest stay off.
+    config = newsqa.Config(
+        checks={"grammar": {"engine": "languagetool", "enabled_rules": ["EN_DIACRITICS_REPLACE_ORTHOGRAPHY_PROTEGE"]}}
+    )
+    assert [f.span.text for f in _grammar(newsqa.check(text, config=config))] == ["protege"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The documentary follows his days in Wham! through to his solo career.",
+        "The band topped a poll of Kerrang! magazine readers in London.",
+        "Richard Gere's comedy Shall We Dance? entered the chart at number three.",
+        "Shares of the Tampa, Fla. home builder rose 5% on Monday.",
+    ],
+)
+def test_a_title_or_an_abbreviation_does_not_end_the_sentence(languagetool_url: str, text: str) -> None:
+    report = newsqa.check(text, config=_lt())
+    assert _grammar(report) == []
+    assert _run(report).data["dropped"]["sentences"] == 1  # type: ignore[index]
+
+
+def test_a_lower_case_sentence_start_after_a_plain_word_is_still_told(languagetool_url: str) -> None:
+    report = newsqa.check("The crowd loved it. It was great! the band played on until midnight.", config=_lt())
+    assert [f.span.text for f in _grammar(report)] == ["the"]
+
+
+def test_attributive_plurals_and_a_name_after_a_number_are_not_possessives(languagetool_url: str) -> None:
+    assert _grammar(newsqa.check("The show was a ratings loser for the network.", config=_lt())) == []
+    names = newsqa.check("The performer is one of the members of 50 Cent's G-Unit group.", config=_lt())
+    assert _grammar(names) == []
+    assert _run(names).data["dropped"]["names"] == 1  # type: ignore[index]
+
+
 def test_overlapping_matches_become_one_finding_over_their_union() -> None:
     # Single engines rarely overlap themselves, so the matches are given here as an engine
     # would report them; the merge itself is newsqa's and runs as in a real check.

@@ -11,6 +11,12 @@ The engine does the linguistics; this check makes its findings fit news copy:
   the spelling-consistency check and is not reported again here, and matches
   that overlap are merged into one finding whose other matches are kept in its
   ``data["merged"]``.
+* **The document's sentences.** An engine that takes a title ending in ! or ?
+  ("Wham!", "Shall We Dance?") or an abbreviation ("Fla.") for the end of a
+  sentence, and asks for a capital after it, is not reported.
+* **News style.** Rules that news copy does not follow are off by default
+  (``newsqa/data/grammar_rules.txt``: accents on loanwords, the serial comma,
+  attributive plurals taken for possessives), each with its reason.
 * **Quotations are speech.** Findings inside a direct quotation are lowered to
   ``info``; spelling findings are not, as speech has no spelling of its own.
   A quote mark the document's own quotation analysis pairs up (including a
@@ -40,7 +46,7 @@ import regex
 
 from newsqa.analysis.variants import detect_variety, variant_key
 from newsqa.config import LANGUAGES, Config
-from newsqa.document import Document, Token
+from newsqa.document import Document, Token, is_abbreviation
 from newsqa.engines import EngineFailed, EngineMatch, EngineUnavailable, GrammarEngine
 from newsqa.registry import Check, CheckFailed, CheckResult, CheckSkipped, Option, Rule, register_check
 from newsqa.report import Finding, JSONValue, Severity
@@ -137,6 +143,11 @@ def _news_defaults() -> tuple[str, ...]:
     return data_sections("grammar_rules.txt").get("disabled", ())
 
 
+@functools.cache
+def _rules_in(section: str) -> frozenset[str]:
+    return frozenset(data_sections("grammar_rules.txt").get(section, ()))
+
+
 @attrs.frozen
 class _Candidate:
     """An engine match turned into newsqa terms, before overlaps are merged."""
@@ -222,7 +233,13 @@ class GrammarCheck(Check):
             "language-tool-python (downloads LanguageTool from languagetool.org)",
             validate=_one_of(_SERVERS),
         ),
-        Option("disabled_rules", (), "engine rule ids to switch off (LanguageTool or Harper names)", validate=_strings),
+        Option(
+            "disabled_rules",
+            (),
+            "engine rule ids to switch off (LanguageTool or Harper names); "
+            "one ending in * switches off every rule id it begins",
+            validate=_strings,
+        ),
         Option(
             "enabled_rules",
             (),
@@ -249,7 +266,12 @@ class GrammarCheck(Check):
         super().__init__(config)
         disabled = self.settings["disabled_rules"]
         enabled = set(self.settings["enabled_rules"])
-        self._disabled = frozenset(rule for rule in (*_news_defaults(), *disabled) if rule not in enabled)
+        switched_off = [rule for rule in (*_news_defaults(), *disabled) if rule not in enabled]
+        self._disabled = frozenset(rule for rule in switched_off if not rule.endswith("*"))
+        # A family of rule ids ("EN_DIACRITICS_REPLACE_ORTHOGRAPHY_*", one id for each word): the
+        # engine is asked for them and newsqa drops them, unless one of them is switched back on.
+        self._disabled_families = tuple(rule.removesuffix("*") for rule in switched_off if rule.endswith("*"))
+        self._enabled_set = frozenset(enabled)
         self._enabled = tuple(sorted(enabled))
         self._rule_severity: Mapping[str, Severity] = self.settings["rule_severity"]
         self._known_names = frozenset(word.casefold() for name in config.known_names for word in name.split())
@@ -316,7 +338,7 @@ class GrammarCheck(Check):
         except EngineFailed as error:
             raise CheckFailed(str(error)) from None
         names = document.memo("grammar.names", _proper_nouns)
-        dropped = {"disabled": 0, "names": 0, "variants": 0, "quotations": 0}
+        dropped = {"disabled": 0, "names": 0, "variants": 0, "quotations": 0, "sentences": 0}
         candidates: list[_Candidate] = []
         for match in matches:
             why = self._drop_reason(document, match, names)
@@ -344,14 +366,18 @@ class GrammarCheck(Check):
         )
 
     def _drop_reason(self, document: Document, match: EngineMatch, names: frozenset[str]) -> str | None:
-        if match.rule_id in self._disabled:
+        if match.rule_id in self._disabled or (
+            match.rule_id.startswith(self._disabled_families) and match.rule_id not in self._enabled_set
+        ):
             return "disabled"
         text = document.text[match.start : match.end]
         if text and set(text) <= _QUOTE_MARKS and match.start in document.memo("grammar.quotes", _paired_marks):
             return "quotations"
+        if match.rule_id in _rules_in("sentence_start") and _sentence_goes_on(document.text, match.start):
+            return "sentences"
         code = _code(match)
-        if code == SPELLING:
-            if variant_key(text) is not None:
+        if code == SPELLING or match.rule_id in _rules_in("names"):
+            if code == SPELLING and variant_key(text) is not None:
                 return "variants"
             words = _WORD.findall(text)
             if words and all(word.casefold() in self._known_names or word in names for word in words):
@@ -530,6 +556,24 @@ def _nested_marks(text: str, start: int, end: int) -> Iterator[int]:
         yield opening.start()
         yield closing.start()
         position = closing.end()
+
+
+_WORD_BEFORE_MARK = regex.compile(r"(\w+)\W*$")
+
+
+def _sentence_goes_on(text: str, offset: int) -> bool:
+    """True when the word at ``offset`` follows a title ending in ! or ? (Wham!) or an abbreviation (Fla.)."""
+    end = offset
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    mark = text[end - 1 : end]
+    if mark not in ("!", "?", "."):
+        return False
+    before = _WORD_BEFORE_MARK.search(text, max(0, end - 40), end - 1)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() if mark in "!?" else is_abbreviation(word)
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
