@@ -715,3 +715,19 @@ def test_cli_style_round_trip_keeps_the_timeline(seed: str) -> None:
     report = check(seed, "2024-07-24")
     again = Report.from_json(report.to_json())
     assert again.timeline == report.timeline
+
+
+def test_a_closing_attribution_is_looked_for_in_the_last_words_only() -> None:
+    # A run-on "sentence" of thousands of dates is not read back to each date for it.
+    from newsqa.dates import tense
+
+    class CountingWords(list[str]):
+        reads = 0
+
+        def __getitem__(self, index):  # type: ignore[no-untyped-def]
+            CountingWords.reads += 1
+            return super().__getitem__(index)
+
+    words = CountingWords(["talks", "resumed", "on", "Tuesday"] * 2_500)
+    assert tense._closing_attribution(words, 4, tense._words()) is None
+    assert CountingWords.reads <= 2 * (tense._ATTRIBUTION_WORDS + 1)

@@ -217,14 +217,13 @@ def _closing_attribution(words: list[str], first_after: int, table: _Words) -> i
     attributions; ", the minister said the deal would be signed" is a clause of
     its own, and so is ", the two governments announced closer ties".
     """
-    for index in range(len(words) - 1, first_after - 1, -1):
+    # Only the last words can hold one: a run-on sentence is not read back to its date for every date in it.
+    for index in range(len(words) - 1, max(first_after, len(words) - _ATTRIBUTION_WORDS - 1) - 1, -1):
         if words[index] in _CLAUSE_END:
             return None
         if words[index] != ",":
             continue
         tail = [word.lower() for word in words[index + 1 :]]
-        if len(tail) > _ATTRIBUTION_WORDS:
-            return None
         verbs = [i for i, word in enumerate(tail) if word in table.reporting]
         if not verbs:
             return None
