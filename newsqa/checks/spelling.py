@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import operator
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -69,6 +70,7 @@ _VARIETY_NAMES = {
 _COUNTRY_NAMES = {"GB": "the UK's", "US": "the US", "AU": "Australia's", "CA": "Canada's", "INT": "the"}
 _MAX_RELATED = 20
 _TIME_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+_TOKEN_START = operator.attrgetter("start")
 _NAME_MIN_LENGTH = 5
 _NAME_LONG = 8  # names this long may differ by two letters
 _CASE_MIN_LETTERS = 3
@@ -375,9 +377,8 @@ class SpellingCheck(Check):
     def _names(self, document: Document, protected: frozenset[int]) -> Iterable[Finding]:
         tokens = document.tokens
         # A word opening a sentence or a quotation is capitalised by its place ("Back then you'd hear").
-        token_starts = [t.start for t in tokens]
         initial = {s.token_start for s in document.sentences}
-        initial.update(bisect_left(token_starts, q.inner_start) for q in document.quotations)
+        initial.update(bisect_left(tokens, q.inner_start, key=_TOKEN_START) for q in document.quotations)
         headings = {i for s in document.sentences if s.is_heading for i in range(s.token_start, s.token_end)}
         known = frozenset(self.config.known_names)
         places = nationality_words()
