@@ -729,5 +729,5 @@ def test_a_closing_attribution_is_looked_for_in_the_last_words_only() -> None:
             return super().__getitem__(index)
 
     words = CountingWords(["talks", "resumed", "on", "Tuesday"] * 2_500)
-    assert tense._closing_attribution(words, 4, tense._words()) is None
+    assert tense._closing_attribution(words, tense._words()) is None
     assert CountingWords.reads <= 2 * (tense._ATTRIBUTION_WORDS + 1)

@@ -228,15 +228,30 @@ class _Extractor:
             ),
             (
                 "range_dmy",
-                r"(?P<btw>between\s+)?(?:(?P<wd1>{WEEKDAY}),?\s+(?:the\s+)?)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
+                r"(?P<btw>between\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
+                r"(?:\s*[-–—]\s*|\s+(?P<sep>to|and|until|till|through)\s+)"
+                r"(?P<d2>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
+                self._range,
+            ),
+            (
+                "range_mdy",
+                r"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:\s*[-–—]\s*|\s+(?P<sep>to|until|till|through)\s+)"
+                r"(?:(?P<m>{MONTH})\s+)?(?P<d2>{DAY})(?:,\s*(?P<y>{YEAR}))?",
+                self._range,
+            ),
+            # The same runs told with their weekdays ("Monday 1 to Wednesday 3 July"), found
+            # from the weekday: the plain runs above are many, and these few.
+            (
+                "range_dmy_weekdays",
+                r"(?P<btw>between\s+)?(?P<wd1>{WEEKDAY}),?\s+(?:the\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
                 r"(?:\s*[-–—]\s*|\s+(?P<sep>to|and|until|till|through)\s+)"
                 r"(?:(?P<wd2>{WEEKDAY}),?\s+(?:the\s+)?)?(?P<d2>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
                 r"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?",
                 self._range,
             ),
             (
-                "range_mdy",
-                r"(?:(?P<wd1>{WEEKDAY}),?\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})"
+                "range_mdy_weekdays",
+                r"(?P<wd1>{WEEKDAY}),?\s+(?P<m1>{MONTH})\s+(?P<d1>{DAY})"
                 r"(?:\s*[-–—]\s*|\s+(?P<sep>to|until|till|through)\s+)"
                 r"(?:(?P<wd2>{WEEKDAY}),?\s+)?(?:(?P<m>{MONTH})\s+)?(?P<d2>{DAY})(?:,\s*(?P<y>{YEAR}))?",
                 self._range,
@@ -414,6 +429,8 @@ class _Extractor:
             "dmy": figures,
             "range_dmy": figures,
             "range_mdy": figures,
+            "range_dmy_weekdays": figures,
+            "range_mdy_weekdays": figures,
             "mdy": figures,
             "ordinal_of": ("of",),
             "day_of_month": ("month",),
@@ -439,6 +456,8 @@ class _Extractor:
             "dmy": "month",
             "range_dmy": "month",
             "range_mdy": "month",
+            "range_dmy_weekdays": "weekday",
+            "range_mdy_weekdays": "weekday",
             "mdy": "month",
             "ordinal_of": "month",
             "month_year": "month",

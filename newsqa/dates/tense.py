@@ -100,6 +100,7 @@ class _Words:
     past_prepositions: frozenset[str]
     reporting: frozenset[str]
     attribution_tail: frozenset[str]
+    future_phrases: tuple[list[str], ...]  # the future prepositions of more than one word
 
 
 @functools.cache
@@ -116,6 +117,7 @@ def _words() -> _Words:
         irregular=frozenset(s["irregular_past"]),
         reporting=frozenset(s["reporting"]),
         attribution_tail=frozenset(s["attribution_tail"]),
+        future_phrases=tuple(phrase.split() for phrase in s["future_prepositions"] if " " in phrase),
     )
 
 
@@ -184,14 +186,15 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
     first_after = bisect.bisect_left(starts, end)
     last_before = bisect.bisect_right(ends, start)
     before = list(range(max(0, last_before - _CLAUSE_REACH), last_before))
-    after = list(range(first_after, min(len(words), first_after + _CLAUSE_REACH)))
-    attribution = _closing_attribution(words, first_after, table)
-    if attribution is not None:
-        after = [i for i in after if i < attribution]
-    # The words right before the date, to match a preposition of one word or a phrase ("as soon as").
-    preceding = " " + " ".join(words[i].lower() for i in before[-3:])
+    # A closing attribution after the date (", organisers said") is left out of its clause.
+    attribution = _attribution(sentence)
+    clause_end = attribution if attribution is not None and attribution >= first_after else len(words)
+    after = list(range(first_after, min(clause_end, first_after + _CLAUSE_REACH)))
     preposition = words[before[-1]].lower() if before else ""
-    if any(preceding.endswith(" " + phrase) for phrase in table.future_prepositions):
+    if preposition in table.future_prepositions or any(
+        len(before) >= len(phrase) and [words[i].lower() for i in before[-len(phrase) :]] == phrase
+        for phrase in table.future_phrases
+    ):
         # "by May", "postponed until Tuesday": a limit still ahead, unless the clause looks back
         # from the past ("had filed by Wednesday").
         if any(words[i].lower() in _PAST_AUXILIARIES for i in before[-8:] + after[:8]):
@@ -210,20 +213,30 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
 _ATTRIBUTION_WORDS = 10
 
 
-def _closing_attribution(words: list[str], first_after: int, table: _Words) -> int | None:
-    """The comma before a closing attribution after the date (", organisers said."), if the sentence ends in one.
+@functools.lru_cache(maxsize=64)
+def _attribution(sentence: str) -> int | None:
+    """The index among the sentence's words of the comma before its closing attribution, if it ends in one."""
+    return _closing_attribution(_tokens(sentence)[2], _words())
+
+
+def _closing_attribution(words: list[str], table: _Words) -> int | None:
+    """The index of the comma before a closing attribution (", organisers said."), if the words end in one.
 
     ", the council said in a statement" and ", she told reporters" are
     attributions; ", the minister said the deal would be signed" is a clause of
     its own, and so is ", the two governments announced closer ties".
     """
-    # Only the last words can hold one: a run-on sentence is not read back to its date for every date in it.
-    for index in range(len(words) - 1, max(first_after, len(words) - _ATTRIBUTION_WORDS - 1) - 1, -1):
-        if words[index] in _CLAUSE_END:
+    # Only the last words can hold one: a run-on sentence is not read back to its date for
+    # every date in it. Its words are in lower case: no verb there, no attribution.
+    last = words[-_ATTRIBUTION_WORDS - 1 :]
+    if table.reporting.isdisjoint(last):
+        return None
+    for back in range(len(last) - 1, -1, -1):
+        if last[back] in _CLAUSE_END:
             return None
-        if words[index] != ",":
+        if last[back] != ",":
             continue
-        tail = [word.lower() for word in words[index + 1 :]]
+        tail = last[back + 1 :]
         verbs = [i for i, word in enumerate(tail) if word in table.reporting]
         if not verbs:
             return None
@@ -234,7 +247,7 @@ def _closing_attribution(words: list[str], first_after: int, table: _Words) -> i
             or verb == "according"
             or (verb in ("told", "tells") and len(rest) <= 2)
         )
-        return index if closing else None
+        return len(words) - len(last) + back if closing else None
     return None
 
 
