@@ -383,6 +383,13 @@ def test_a_closing_attribution_does_not_date_what_it_attributes() -> None:
     assert codes(check("The festival ended on 1 August 2024, organisers said.", "2024-07-24")) == ["NQ403"]
 
 
+def test_an_attribution_with_its_verb_before_the_speaker_does_not_date_what_it_attributes() -> None:
+    opens = "The festival opens on 1 August 2024, said Jane Doe, a spokeswoman for the organisers."
+    assert codes(check(opens, "2024-07-24")) == []
+    ended = "The festival ended on 1 August 2024, said Jane Doe, a spokeswoman for the organisers."
+    assert codes(check(ended, "2024-07-24")) == ["NQ403"]
+
+
 def test_weekday_that_does_not_match_its_date() -> None:
     report = check("The ministers met in Berlin on Wednesday 25 July 2024.", "2024-07-26")
     assert codes(report) == ["NQ402"]

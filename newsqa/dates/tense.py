@@ -222,9 +222,10 @@ def _attribution(sentence: str) -> int | None:
 def _closing_attribution(words: list[str], table: _Words) -> int | None:
     """The index of the comma before a closing attribution (", organisers said."), if the words end in one.
 
-    ", the council said in a statement" and ", she told reporters" are
-    attributions; ", the minister said the deal would be signed" is a clause of
-    its own, and so is ", the two governments announced closer ties".
+    ", the council said in a statement", ", she told reporters" and ", said
+    Jane Doe, the council's leader" are attributions; ", the minister said the
+    deal would be signed" is a clause of its own, and so is ", the two
+    governments announced closer ties".
     """
     # Only the last words can hold one: a run-on sentence is not read back to its date for
     # every date in it. Its words are in lower case: no verb there, no attribution.
@@ -239,10 +240,11 @@ def _closing_attribution(words: list[str], table: _Words) -> int | None:
         tail = last[back + 1 :]
         verbs = [i for i, word in enumerate(tail) if word in table.reporting]
         if not verbs:
-            return None
+            continue  # ", a spokesman for the council": the attribution may start a comma earlier
         verb, rest = tail[verbs[-1]], tail[verbs[-1] + 1 :]
         closing = (
             not rest
+            or verbs[-1] == 0  # ", said Jane Doe": the verb before its speaker
             or rest[0] in table.attribution_tail
             or verb == "according"
             or (verb in ("told", "tells") and len(rest) <= 2)
