@@ -533,15 +533,10 @@ class _Extractor:
             return None
         month_word = _words(m, "m")
         month = self.lex.months[month_word]
-        if m.groupdict().get("o"):
-            day = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
-        else:
-            day = int(_DIGITS.match(m.group("d")).group())  # type: ignore[union-attr]
-        weekday = None
-        if m.group("wd"):
-            if not _capitalised(m, "wd"):
-                return None
-            weekday = self.lex.weekdays[_words(m, "wd")]
+        told = self._day_and_weekday(m)
+        if told is None:
+            return None
+        day, weekday = told
         rely = m.groupdict().get("rely")
         det = _words(m, "det")
         return _expr(
@@ -555,17 +550,27 @@ class _Extractor:
             year_offset=_OFFSETS[rely.lower()] if rely else None,
         )
 
-    def _day_of_month(self, m: re.Match[str], text: str) -> Expression | None:
-        """A day of a month told relative to publication: "the 1st of next month"."""
-        if m.group("o"):
+    def _day_and_weekday(self, m: re.Match[str]) -> tuple[int, int | None] | None:
+        """The day of the month (an ordinal word or figures) and the weekday written before it, if any.
+
+        None when the weekday is not capitalised ("monday" is no name of a day in news copy).
+        """
+        if m.groupdict().get("o"):
             day = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
         else:
             day = int(_DIGITS.match(m.group("d")).group())  # type: ignore[union-attr]
-        weekday = None
-        if m.group("wd"):
-            if not _capitalised(m, "wd"):
-                return None
-            weekday = self.lex.weekdays[_words(m, "wd")]
+        if not m.group("wd"):
+            return day, None
+        if not _capitalised(m, "wd"):
+            return None
+        return day, self.lex.weekdays[_words(m, "wd")]
+
+    def _day_of_month(self, m: re.Match[str], text: str) -> Expression | None:
+        """A day of a month told relative to publication: "the 1st of next month"."""
+        told = self._day_and_weekday(m)
+        if told is None:
+            return None
+        day, weekday = told
         return _expr(m, Kind.RELATIVE, unit="M", offset=_OFFSETS[_words(m, "det")], day=day, weekday=weekday)
 
     def _range(self, m: re.Match[str], text: str) -> Expression | None:
