@@ -199,6 +199,21 @@ def test_acronym_capitals() -> None:
     assert finding.suggestions == ("Nato",)
 
 
+def test_acronym_capitals_opening_a_sentence_still_count() -> None:
+    # Nobody writes "nato" in lower case, so "Nato" opening a sentence is Nato in title case.
+    text = "Nato leaders met in Vilnius on Tuesday. NATO said it would spend more on Wednesday."
+    (finding,) = spelling(text)
+    assert finding.code == "NQ203"
+    assert finding.span.text == "NATO"
+    assert finding.suggestions == ("Nato",)
+
+
+def test_an_ordinary_word_capitalised_by_a_sentence_start_is_not_an_acronym() -> None:
+    assert spelling("Who will pay for the vaccines? The WHO said donors would.") == []
+    text = "Aids such as ramps were installed. AIDS charities welcomed the aids to access."
+    assert spelling(text) == []
+
+
 def test_initialism_tie_keeps_capitals() -> None:
     text = "The BBC said it would appeal. A Bbc spokesman declined to comment."
     (finding,) = spelling(text)

@@ -19,6 +19,7 @@ from newsqa import Config, Document, Finding
 from newsqa.analysis.institutions import protected_tokens
 from newsqa.analysis.nationalities import nationality_words
 from newsqa.analysis.variants import detect_variety, match_case, spelling_variety, variant_form
+from newsqa.analysis.wordkeys import function_words
 from newsqa.checks.spelling import (
     _ACRONYM_MAX_LETTERS,
     _CASE_MIN_LETTERS,
@@ -61,8 +62,12 @@ def reference_capitals(
         shapes = {o.text for o in occurrences}
         if len(shapes) < 2:
             continue
-        # A capital at a sentence start says nothing of how the word is capitalised.
-        counted = [o for o in occurrences if o.token not in initial or o.text.isupper()]
+        # A capital at a sentence start may be a lower-case word's, which says nothing
+        # of how the word is capitalised.
+        lower_words = function_words() | {t.text for t in document.tokens if t.kind == "word"}
+        counted = [
+            o for o in occurrences if o.token not in initial or o.text.isupper() or o.text.lower() not in lower_words
+        ]
         forms = Counter(o.text for o in counted)
         if len(forms) < 2:
             continue
@@ -206,7 +211,24 @@ def article(words: list[str]) -> st.SearchStrategy[str]:
 
 
 CAPITALS = article(
-    ["Nato", "NATO", "nato", "Covid", "COVID", "BBC", "Bbc", "THE", "FIRM", "Firm", "NASA’s", "Nasa's", "the", "said"]
+    [
+        "Nato",
+        "NATO",
+        "nato",
+        "Covid",
+        "COVID",
+        "BBC",
+        "Bbc",
+        "THE",
+        "FIRM",
+        "Firm",
+        "NASA’s",
+        "Nasa's",
+        "the",
+        "said",
+        "Who",
+        "WHO",
+    ]
 )
 COMPOUNDS = article(
     [

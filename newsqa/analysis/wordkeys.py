@@ -40,7 +40,8 @@ _NUMBER_WORDS = {
 
 
 @functools.cache
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """English function words and the commonest reporting verbs, in lower case."""
     return frozenset(data_lines("function_words.txt"))
 
 
@@ -100,7 +101,7 @@ def content_key(word: str) -> str | None:
     """The key under which two words count as the same content, or None for function words."""
     plain = word.translate(_APOSTROPHES)
     lower = plain.casefold()
-    if lower in _function_words():
+    if lower in function_words():
         # US, IT, WHO: an acronym that spells a function word is a name.
         return plain if plain.isupper() and len(plain) > 1 else None
     if lower[:1].isdigit():

@@ -55,6 +55,7 @@ from newsqa.analysis.variants import (
     variant_form,
     variant_tokens,
 )
+from newsqa.analysis.wordkeys import function_words
 from newsqa.document import Document, Token
 from newsqa.registry import Check, CheckResult, Rule, register_check
 from newsqa.report import Finding, JSONValue, Severity
@@ -283,8 +284,13 @@ class SpellingCheck(Check):
         for occurrences in groups.values():
             if all(o.text == occurrences[0].text for o in occurrences):
                 continue
-            # A capital at a sentence start says nothing of how the word is capitalised.
-            counted = [o for o in occurrences if o.token not in initial or o.text.isupper()]
+            # A capital at a sentence start may be an ordinary word's ("Who said so?" beside
+            # the WHO): there it counts only for a word that is never written in lower case.
+            counted = [
+                o
+                for o in occurrences
+                if o.token not in initial or o.text.isupper() or not _may_be_lower_case(o.text, document)
+            ]
             forms = Counter(o.text for o in counted)
             if len(forms) < 2:
                 continue
@@ -766,6 +772,12 @@ def _shouting_tokens(document: Document) -> frozenset[int]:
         if index in paragraph_starts or any(t.text.isupper() and len(t.text) > 1 for t in neighbours):
             skipped.add(index)
     return frozenset(skipped)
+
+
+def _may_be_lower_case(word: str, document: Document) -> bool:
+    """Whether ``word``, opening a sentence, may be a lower-case word capitalised by its place."""
+    lower = word.lower()
+    return lower in function_words() or lower in document.word_texts
 
 
 def _case_winner(forms: Counter[str], occurrences: Sequence[_Occurrence], variety: str | None) -> tuple[str, str]:
