@@ -335,3 +335,37 @@ def test_looking_ahead_of_a_match_reads_as_before(text: str, data: st.DataObject
         (extract._OF_AFTER, r"\s+of\b"),
     ):
         assert (fast.match(text, offset) is None) == (regex.match(pattern, text[offset:]) is None)
+
+
+# Trigger words, figures and the letters and joins that make tokens hard to cut: "5pm" is one
+# token, "5PM" two, "2ndMonday" starts a word inside a run of letters, the Kelvin sign lowers to
+# an ASCII "k" and "İ" grows when lowered.
+TRIGGER_PIECES = [
+    *sorted(extract._extractor().trigger_words)[::3],
+    "Monday", "MAY", "1990s", "2024", "12", "5pm", "5PM", "3rd", "2ND", "0s", "20ss", "١٩٩٠", "٥",
+    "Mondays", "AUGUST", "Eastern", "x", "é", "İ", "\u212a", "ſ", "2ndMonday",
+]  # fmt: skip
+TRIGGER_TEXTS = st.lists(
+    st.tuples(st.sampled_from(TRIGGER_PIECES), st.sampled_from(["", " ", "-", ".", "\n", "/", "'", "é", "5"])),
+    min_size=1,
+    max_size=12,
+).map(lambda pairs: "".join(piece + join for piece, join in pairs))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TRIGGER_TEXTS)
+def test_trigger_windows_match_a_scan_of_every_token(text: str) -> None:
+    extractor = extract._extractor()
+    windows = extractor.windows(text)
+    hits = extractor._token_hits(text)
+    for key, pattern in extractor.digit_triggers.items():
+        hits[key] = [m.span() for m in pattern.finditer(text)]
+    assert {key: spans for key, spans in windows.items() if spans} == {
+        key: extract._merged_windows(text, spans) for key, spans in hits.items() if spans
+    }
+
+
+def test_the_trigger_scan_takes_only_words_of_small_ascii_letters() -> None:
+    assert extract._word_scan(["may", "monday"]) is not None
+    assert extract._word_scan(["may", "q2"]) is None
+    assert extract._word_scan(["May"]) is None
