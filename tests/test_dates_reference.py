@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -27,6 +28,7 @@ from newsqa.dates.agreement import agreeing_publication_dates
 from newsqa.dates.analysis import TimeMention, resolve_in, time_mentions
 from newsqa.dates.events import EventLink, event_links
 from newsqa.dates.expression import Expression, Kind
+from newsqa.dates.lexicon import Lexicon, lexicon
 from newsqa.dates.resolve import FOCUSED_KINDS, resolve
 from newsqa.dates.shared import restated_sentence_pairs
 from newsqa.dates.tense import Tense
@@ -369,3 +371,42 @@ def test_the_trigger_scan_takes_only_words_of_small_ascii_letters() -> None:
     assert extract._word_scan(["may", "monday"]) is not None
     assert extract._word_scan(["may", "q2"]) is None
     assert extract._word_scan(["May"]) is None
+
+
+def reference_alternation(lex: Lexicon, words: Iterable[str], *, abbreviations: bool = False) -> str:
+    forms = sorted(set(words), key=len, reverse=True)
+    patterns = []
+    for form in forms:
+        escaped = regex.escape(form).replace(r"\ ", r"\s+").replace(r"\-", r"[\-\s]")
+        if abbreviations and form not in lex.full_names and form.isalpha() and len(form) <= 4:
+            escaped += r"\.?"
+        patterns.append(escaped)
+    return "|".join(patterns)
+
+
+def _tables(lex: Lexicon) -> list[tuple[str, Iterable[str], bool]]:
+    return [
+        ("months", lex.months, True),
+        ("weekdays", lex.weekdays, True),
+        ("numbers", lex.numbers, False),
+        ("ordinals", lex.ordinals, False),
+        ("units", lex.units, False),
+        ("seasons", lex.seasons, False),
+        ("parts of day", lex.parts_of_day, False),
+        ("holidays", lex.holidays, False),
+        ("decade words", lex.decade_words, False),
+    ]
+
+
+@pytest.mark.parametrize("table", range(9))
+def test_an_alternation_of_time_words_matches_as_the_longest_first_list(table: int) -> None:
+    lex = lexicon()
+    _, words, abbreviations = _tables(lex)[table]
+    tree = re.compile(rf"(?:{lex.alternation(words, abbreviations=abbreviations)})", re.IGNORECASE)
+    flat = re.compile(rf"(?:{reference_alternation(lex, words, abbreviations=abbreviations)})", re.IGNORECASE)
+    for word in sorted(words):
+        for text in (word, word.upper(), word + ".", word + "s", word + "-", word[:-1], word.replace(" ", "  ")):
+            for tail in ("", r"(?!\w)", r"\b"):
+                tree_match = re.compile(tree.pattern + tail, re.IGNORECASE).match(text)
+                flat_match = re.compile(flat.pattern + tail, re.IGNORECASE).match(text)
+                assert (tree_match and tree_match.span()) == (flat_match and flat_match.span()), (word, text, tail)

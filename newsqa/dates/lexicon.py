@@ -47,10 +47,15 @@ class Lexicon:
         optional full stop ("Sept.", "Tues."); no other time word is abbreviated, and
         the stop after "a week." ends the sentence.
         """
-        forms = sorted(set(words), key=len, reverse=True)
-        return "|".join(
-            _form_pattern(form, abbreviation=abbreviations and form not in self.full_names) for form in forms
-        )
+        # Written as a tree of shared prefixes ("sep(?:t(?:ember)?)?"): the engine then tries one
+        # branch per letter instead of every word at every word start, in the same order.
+        trie: _Trie = {}
+        for form in set(words):
+            node = trie
+            for letter in form:
+                node = node.setdefault(letter, {})
+            node[_END] = {_ABBREVIATION: {}} if abbreviations and _abbreviated(form, self.full_names) else {}
+        return _trie_pattern(trie)
 
     def number(self, word: str) -> int | None:
         """The value of a number written in figures or words ("3", "three", "twenty four")."""
@@ -67,12 +72,35 @@ class Lexicon:
         return None
 
 
-def _form_pattern(form: str, *, abbreviation: bool) -> str:
-    escaped = regex.escape(form).replace(r"\ ", r"\s+").replace(r"\-", r"[\-\s]")
+_Trie = dict[str, "_Trie"]
+_END = ""  # the key of a trie node where a word ends
+_ABBREVIATION = "."  # under _END: the word may take a full stop
+
+
+def _abbreviated(form: str, full_names: frozenset[str]) -> bool:
     # Abbreviations ("Sept", "Jan") may be written with a full stop; "July." ends a sentence.
-    if abbreviation and form.isalpha() and len(form) <= 4:
-        return escaped + r"\.?"
-    return escaped
+    return form not in full_names and form.isalpha() and len(form) <= 4
+
+
+def _letter_pattern(letter: str) -> str:
+    if letter == " ":
+        return r"\s+"
+    if letter == "-":
+        return r"[\-\s]"
+    return regex.escape(letter)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    """The alternation of the words below ``node``, longer words before their prefixes."""
+    branches = [_letter_pattern(letter) + _trie_pattern(child) for letter, child in sorted(node.items()) if letter]
+    end = node.get(_END)
+    if end is not None:
+        branches.append(r"\.?" if _ABBREVIATION in end else "")
+    if len(branches) == 1:
+        return branches[0]
+    if branches[-1] == "":
+        return "(?:" + "|".join(branches[:-1]) + ")?"
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _numbered(section: tuple[str, ...], *, phrases: bool = False) -> dict[str, str]:
