@@ -101,12 +101,17 @@ class _Words:
     reporting: frozenset[str]
     attribution_tail: frozenset[str]
     future_phrases: tuple[list[str], ...]  # the future prepositions of more than one word
+    markers: frozenset[str]  # every word that may tell a tense, but the regular pasts in -ed
 
 
 @functools.cache
 def _words() -> _Words:
     s = data_sections("tense_words.txt")
+    markers = _TO_FUTURE | _BE_FORMS
+    for section in ("future", "future_with_to", "past", "present", "irregular_past"):
+        markers |= frozenset(s[section])
     return _Words(
+        markers=markers,
         future=frozenset(s["future"]),
         future_with_to=frozenset(s["future_with_to"]),
         adverbs=frozenset(s["adverbs"]),
@@ -123,6 +128,9 @@ def _words() -> _Words:
 
 def _marker(words: list[str], index: int, table: _Words) -> Tense | None:
     word = words[index].lower().replace("’", "'")
+    # Most words tell no tense: settled before the word after them is read.
+    if word not in table.markers and not word.endswith("ed"):
+        return None
     following = words[index + 1].lower() if index + 1 < len(words) else ""
     if (word in _TO_FUTURE or word in table.future_with_to) and following == "to":
         return Tense.FUTURE
