@@ -175,7 +175,13 @@ def _tokens(sentence: str) -> tuple[list[int], list[int], list[str], dict[int, T
     around it only, so it is read once however many dates look at it.
     """
     tokens = list(_WORD.finditer(sentence))
-    return [t.start() for t in tokens], [t.end() for t in tokens], [t.group() for t in tokens], {}
+    # The match methods mapped in C rather than called from Python once a word.
+    return (
+        list(map(regex.Match.start, tokens)),
+        list(map(regex.Match.end, tokens)),
+        list(map(regex.Match.group, tokens)),
+        {},
+    )
 
 
 def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
