@@ -21,6 +21,7 @@ import attrs
 import regex
 
 from newsqa.analysis import WORD_CACHE
+from newsqa.analysis.variants import normalise, variant_key, variant_tokens
 from newsqa.document import Document, Token
 from newsqa.resources import data_lines, data_sections
 
@@ -72,8 +73,6 @@ def _gazetteer() -> tuple[dict[str, tuple[Institution, ...]], dict[str, frozense
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def _match_key(word: str) -> str:
-    from newsqa.analysis.variants import normalise, variant_key
-
     plain = normalise(word)
     return variant_key(plain) or plain.replace("-", "").replace("‐", "")
 
@@ -163,8 +162,6 @@ def _joined(text: str, start: int, end: int) -> bool:
 
 
 def _same_spelling(found: str, official: str) -> bool:
-    from newsqa.analysis.variants import normalise
-
     return normalise(found) == official.lower() and found[:1] == official[:1]
 
 
@@ -182,8 +179,6 @@ def protected_tokens(document: Document) -> frozenset[int]:
 
 
 def _protected(document: Document) -> frozenset[int]:
-    from newsqa.analysis.variants import variant_tokens
-
     protected: set[int] = set()
     for mention in institution_mentions(document):
         protected.update(range(mention.token_start, mention.token_end))

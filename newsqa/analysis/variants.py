@@ -21,7 +21,6 @@ from collections.abc import Mapping
 import attrs
 
 from newsqa.analysis import WORD_CACHE
-from newsqa.analysis.institutions import protected_tokens
 from newsqa.document import Document
 from newsqa.resources import data_lines
 
@@ -207,6 +206,9 @@ def _variant_tokens(document: Document) -> tuple[tuple[int, VariantForm], ...]:
 
 
 def _detect(document: Document) -> VarietyEvidence:
+    # Imported here: the institutions module looks words up in this one's table, once a word.
+    from newsqa.analysis.institutions import protected_tokens
+
     protected = protected_tokens(document)
     counts: Counter[str] = Counter()
     markers: Counter[str] = Counter()

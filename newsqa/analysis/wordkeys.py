@@ -24,7 +24,6 @@ from newsqa.resources import data_lines
 __all__ = ["content_key", "surface_key"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
-_POSSESSIVE = regex.compile(r"'s?$")
 _ORDINAL = regex.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _NUMBER = regex.compile(r"^(\d+(?:[.,]\d+)*)([a-z]*)$")
 _THOUSANDS_COMMA = regex.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -106,7 +105,8 @@ def content_key(word: str) -> str | None:
         return plain if plain.isupper() and len(plain) > 1 else None
     if lower[:1].isdigit():
         return _number_key(lower)
-    lower = _POSSESSIVE.sub("", lower)
+    # The possessive ending, "'s" or a bare "'" (tokens hold no line break for "$" to stop before).
+    lower = lower[:-2] if lower.endswith("'s") else lower.removesuffix("'")
     if lower in _NUMBER_WORDS:
         return _NUMBER_WORDS[lower]
     if not lower or lower == "one":
