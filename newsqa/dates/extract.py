@@ -148,8 +148,14 @@ class _Pattern:
     required: re.Pattern[str] | None = None
 
 
+def _group(match: re.Match[str], name: str) -> str | None:
+    """The text of group ``name``, or None when it took no part or the pattern has no such group."""
+    # Not match.groupdict().get(name): that builds a dict of every group for each look-up.
+    return match.group(name) if name in match.re.groupindex else None
+
+
 def _words(match: re.Match[str], group: str) -> str:
-    value = match.groupdict().get(group)
+    value = _group(match, group)
     return " ".join(value.lower().split()).strip(" .") if value else ""
 
 
@@ -546,7 +552,7 @@ class _Extractor:
         if told is None:
             return None
         day, weekday = told
-        rely = m.groupdict().get("rely")
+        rely = _group(m, "rely")
         det = _words(m, "det")
         return _expr(
             m,
@@ -564,7 +570,7 @@ class _Extractor:
 
         None when the weekday is not capitalised ("monday" is no name of a day in news copy).
         """
-        if m.groupdict().get("o"):
+        if _group(m, "o"):
             day = self.lex.ordinals[_words(m, "o").replace(" ", "-")]
         else:
             day = int(_DIGITS.match(m.group("d")).group())  # type: ignore[union-attr]
@@ -620,10 +626,10 @@ class _Extractor:
         if not _capitalised(m, "m"):
             return None
         word = _words(m, "m")
-        year = _year(m.groupdict().get("y") or "")
-        rely = m.groupdict().get("rely")
-        det = _words(m, "det") if m.groupdict().get("det") else ""
-        pre = _words(m, "pre") if m.groupdict().get("pre") else det
+        year = _year(_group(m, "y") or "")
+        rely = _group(m, "rely")
+        det = _words(m, "det") if _group(m, "det") else ""
+        pre = _words(m, "pre") if _group(m, "pre") else det
         if year is None and rely is None and not self._month_alone_ok(m, text, word, det):
             return None
         offset = None
@@ -752,7 +758,7 @@ class _Extractor:
             pod = "NI"
         if word == "last" and pod != "NI":
             return None  # "last evening" is rare; "last morning" is not a date
-        det = _words(m, "det") if m.groupdict().get("det") else ""
+        det = _words(m, "det") if _group(m, "det") else ""
         return _expr(m, Kind.RELATIVE, unit="D", offset=offsets[word], time=pod, mod=_modifier(det))
 
     def _day_anaphora(self, m: re.Match[str], text: str) -> Expression | None:
@@ -794,7 +800,7 @@ class _Extractor:
             return self.lex.number(words)
 
     def _relative_unit(self, m: re.Match[str], text: str) -> Expression | None:
-        det = _words(m, "det") if m.groupdict().get("det") else "this"
+        det = _words(m, "det") if _group(m, "det") else "this"
         pre = _words(m, "pre")
         unit_word = _words(m, "u")
         unit = {
@@ -842,15 +848,15 @@ class _Extractor:
     def _quarter(self, m: re.Match[str], text: str) -> Expression | None:
         q_word = _words(m, "q")
         q = int(q_word) if q_word.isdigit() else self.lex.ordinals[q_word]
-        year = _year(m.groupdict().get("y") or "") or _year(m.groupdict().get("y1") or "")
-        rely = m.groupdict().get("rely")
+        year = _year(_group(m, "y") or "") or _year(_group(m, "y1") or "")
+        rely = _group(m, "rely")
         return _expr(m, Kind.QUARTER, year=year, part=q, year_offset=_OFFSETS[rely.lower()] if rely else None)
 
     def _quarter_ref(self, m: re.Match[str], text: str) -> Expression | None:
         rel = _words(m, "rel").replace("-", " ")
-        noun = _words(m, "noun") if m.groupdict().get("noun") else ""
-        q_word = _words(m, "q") if m.groupdict().get("q") else ""
-        year = _year(m.groupdict().get("y") or "")
+        noun = _words(m, "noun") if _group(m, "noun") else ""
+        q_word = _words(m, "q") if _group(m, "q") else ""
+        year = _year(_group(m, "y") or "")
         if noun == "period" and not (rel or year or q_word):
             return None
         part = self.lex.ordinals[q_word] if q_word else None
