@@ -408,6 +408,26 @@ def test_past_event_after_publication_and_future_event_before_it() -> None:
     assert codes(check("The treaty was signed in Vilnius on 12 July 2024.", "2024-07-24")) == []
 
 
+def test_a_day_without_its_year_told_by_the_verb_before_it_is_out_of_time() -> None:
+    # Without a year the day is taken within ten months of publication: days after it told as
+    # done, or days before it told as still to come, contradict the copy's date.
+    blaze = check("Firefighters said the blaze broke out on 26 July near the harbour.", "2024-07-24")
+    assert [(f.code, f.span.text) for f in blaze.findings] == [("NQ403", "26 July")]
+    final = check("The final will be played on 20 July at Wembley.", "2024-07-24")
+    assert [(f.code, f.span.text) for f in final.findings] == [("NQ403", "20 July")]
+    assert codes(check("Firefighters said the blaze broke out on 22 July near the harbour.", "2024-07-24")) == []
+    assert codes(check("The final will be played on 28 July at Wembley.", "2024-07-24")) == []
+
+
+def test_a_day_without_its_year_is_not_dated_by_a_verb_further_off() -> None:
+    # The clause's tense comes from "invited", "said" or "preferred", none of them the date's own verb.
+    summit = "The chancellor invited her counterparts to a summit in Vienna on 26 July."
+    assert codes(check(summit, "2024-07-24")) == []
+    assert codes(check("Holders of record will receive the preferred shares on 26 July.", "2024-07-24")) == []
+    # A reporting period named by its last day is often the year before's.
+    assert codes(check("Sales fell 4% in the quarter ended 26 July, the retailer said.", "2024-07-24")) == []
+
+
 def test_same_event_on_two_days_through_the_same_action() -> None:
     text = (
         "On Tuesday, the two unions signed the wage agreement in Leeds.\n"

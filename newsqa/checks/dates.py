@@ -30,7 +30,7 @@ from newsqa.dates.analysis import TimeMention, numeric_day_first, resolve_in, ti
 from newsqa.dates.events import linked_pairs
 from newsqa.dates.expression import Kind
 from newsqa.dates.shared import restated_sentence_pairs
-from newsqa.dates.tense import Tense
+from newsqa.dates.tense import Tense, verb_tense
 from newsqa.document import Document
 from newsqa.registry import Check, CheckResult, Rule, register_check
 from newsqa.report import DateMention, Finding, JSONValue, Severity, Span
@@ -38,10 +38,12 @@ from newsqa.report import DateMention, Finding, JSONValue, Severity, Span
 __all__ = ["DatesCheck"]
 
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first
-# Words before a date that make it a limit or a starting point rather than when the event happened.
+# Words before a date that make it a limit or a starting point rather than when the event happened;
+# "the quarter ended Oct. 31" names a period by its last day, often the year before.
 _NOT_EVENT_DAY = regex.compile(
     r"(?:until|till|by|before|through|to|from|since|effective|starting|beginning|due|deadline|expires?|"
-    r"ends?|ending|runs?|between|after|and|or)\s+(?:on\s+|in\s+)?(?:the\s+)?$",
+    r"ends?|ending|(?:quarter|half|year|period|months|weeks)\s+ended|runs?|between|after|and|or)"
+    r"\s+(?:on\s+|in\s+)?(?:the\s+)?$",
     regex.IGNORECASE,
 )
 # Words that open a run of days ("from 1 to 3 August", "between 1 and 3 August").
@@ -95,7 +97,11 @@ class DatesCheck(Check):
             code="NQ403",
             name="dated-out-of-time",
             summary="An event told as done is dated after publication, or one still to come before it.",
-            rationale="Either the date or the tense is wrong: a future event cannot be reported as done.",
+            rationale=(
+                "Either the date or the tense is wrong: a future event cannot be reported as done. "
+                "A day written without its year is called out only when the verb right before it "
+                'tells the tense ("broke out on 26 July"), as the year is then beyond doubt.'
+            ),
             severity="error",
             flagged="The treaty was signed in Vilnius on 12 September 2024.",
             fixed="The treaty was signed in Vilnius on 12 July 2024.",
@@ -250,10 +256,9 @@ class DatesCheck(Check):
         for mention in mentions:
             e = mention.expression
             interval = mention.timex.interval
-            year_written = e.year is not None or e.year_offset is not None
             if (
                 interval is None
-                or not year_written
+                or not self._dated_for_sure(mention)
                 or e.kind not in (Kind.ABSOLUTE, Kind.RANGE, Kind.NUMERIC, Kind.MONTH)
                 or mention.tense not in (Tense.PAST, Tense.FUTURE)
                 or (
@@ -287,6 +292,23 @@ class DatesCheck(Check):
                         "tense": "future",
                     },
                 )
+
+    @staticmethod
+    def _dated_for_sure(mention: TimeMention) -> bool:
+        """Whether a date's year and tense are beyond doubt enough to call it out of time.
+
+        With its year written, the clause's tense will do. A day told without
+        its year ("on 26 July") is taken within ten months of publication, and a
+        clause's tense may come from a verb that does not govern it ("invited the
+        ministers to a ceremony on March 12"): only a verb right before it counts
+        ("broke out on 26 July", "will be held on 20 July").
+        """
+        e = mention.expression
+        if e.year is not None or e.year_offset is not None:
+            return True
+        if e.kind != Kind.ABSOLUTE or mention.sentence is None:
+            return False
+        return verb_tense(mention.sentence.text, e.start - mention.sentence.start) is mention.tense
 
     # -- NQ404 ------------------------------------------------------------------------------------
 

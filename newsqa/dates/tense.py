@@ -17,9 +17,10 @@ import functools
 import attrs
 import regex
 
+from newsqa.analysis.wordkeys import function_words
 from newsqa.resources import data_sections
 
-__all__ = ["Tense", "clause_tense"]
+__all__ = ["Tense", "clause_tense", "verb_tense"]
 
 _WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|d|ve)\b|[;:—–,]")
 _CLAUSE_END = frozenset(";:—–")
@@ -220,6 +221,37 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense | None:
         tense = _nearest(words, before, after, stops, table, markers)
         if tense is not None:
             return tense
+    return None
+
+
+# Words a verb may stand before "on" and its date: "broke out on", "died in hospital on".
+_VERB_REACH = 3
+
+
+def verb_tense(sentence: str, start: int) -> Tense | None:
+    """The tense of a verb right before ``sentence[start:]``, or None when none stands there.
+
+    Only the few words before the expression (and an "on" before it) are read,
+    up to a comma or a clause break: "broke out on 26 July" and "resigned on
+    Thursday" are past, "will be held on 20 July" is future, while "invited the
+    ministers to a ceremony in Independence on March 12" has no verb there.
+    """
+    table = _words()
+    _, ends, words, markers = _tokens(sentence)
+    index = bisect.bisect_right(ends, start) - 1
+    if index >= 0 and words[index].lower() == "on":
+        index -= 1
+    for back in range(index, max(index - _VERB_REACH - 1, -1), -1):
+        if words[back] == "," or words[back] in _CLAUSE_END:
+            return None
+        tense = markers[back] if back in markers else markers.setdefault(back, _marker(words, back, table))
+        if tense is None:
+            continue
+        # A form in -ed before a noun is an adjective more often than a verb ("preferred shares").
+        following = words[back + 1].lower() if back < index else ""
+        if back < index and words[back].lower().endswith("ed") and following not in function_words():
+            continue
+        return tense
     return None
 
 
