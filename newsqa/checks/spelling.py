@@ -263,7 +263,10 @@ class SpellingCheck(Check):
         # ways first, and look closer (typography, sentence starts) only at those.
         # Each distinct word is looked at once; a word is written two ways when two
         # distinct words share their lower case.
-        case_words = {text: word for text in document.word_texts if (word := _case_word(text)) is not None}
+        # Only a capitalised word can be written two ways here: most words are not even looked up.
+        case_words = {
+            text: word for text in document.word_texts if text[:1].isupper() and (word := _case_word(text)) is not None
+        }
         shapes: dict[str, set[str]] = defaultdict(set)
         for word in case_words.values():
             shapes[word.lower()].add(word)
@@ -389,7 +392,9 @@ class SpellingCheck(Check):
         known = frozenset(self.config.known_names)
         places = nationality_words()
         occurrences: dict[str, list[_Occurrence]] = defaultdict(list)
-        candidates = {text: word for text in document.word_texts if (word := _name_word(text)) is not None}
+        candidates = {
+            text: word for text in document.word_texts if text[:1].isupper() and (word := _name_word(text)) is not None
+        }
         for index in document.token_indices(candidates):
             token = tokens[index]
             if token.kind != "word" or index in headings:
