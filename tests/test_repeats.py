@@ -11,7 +11,7 @@ from conftest import run_cli
 
 from benchmarks.articles import article
 from newsqa import Checker, Config
-from newsqa.analysis import repetition
+from newsqa.analysis import repetition, wordkeys
 from newsqa.analysis.repetition import (
     DEFAULT_THRESHOLDS,
     Restatement,
@@ -469,6 +469,15 @@ def test_function_words_have_no_content_key_but_acronyms_that_spell_them_do() ->
     assert content_key("said") is None
     assert content_key("US") == "US"
     assert surface_key("What’s") == surface_key("what's")
+
+
+@pytest.mark.parametrize("mark", ["’", "‘", "ʼ", "‐", "‑"])
+def test_typographic_apostrophes_and_hyphens_key_as_plain_ones(mark: str) -> None:
+    # The keys skip the mapping for ASCII words: every mark mapped must lie outside ASCII.
+    plain = "'" if mark in "’‘ʼ" else "-"
+    assert surface_key(f"Ministers{mark}") == surface_key(f"ministers{plain}")
+    assert content_key(f"co{mark}op") == content_key(f"co{plain}op")
+    assert all(code > 127 for code in wordkeys._APOSTROPHES)
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "Hello.", "What?\nWhat?", "“”"])

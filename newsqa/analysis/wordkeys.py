@@ -92,13 +92,14 @@ def _base(word: str) -> str:
 @functools.lru_cache(maxsize=WORD_CACHE)
 def surface_key(word: str) -> str:
     """The word with case, quote-mark and hyphen shapes ignored."""
-    return word.translate(_APOSTROPHES).casefold()
+    # Every mark _APOSTROPHES replaces is outside ASCII, and most words are ASCII throughout.
+    return (word if word.isascii() else word.translate(_APOSTROPHES)).casefold()
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def content_key(word: str) -> str | None:
     """The key under which two words count as the same content, or None for function words."""
-    plain = word.translate(_APOSTROPHES)
+    plain = word if word.isascii() else word.translate(_APOSTROPHES)
     lower = plain.casefold()
     if lower in function_words():
         # US, IT, WHO: an acronym that spells a function word is a name.
