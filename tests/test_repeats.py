@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import regex
 from conftest import run_cli
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.articles import article
 from newsqa import Checker, Config
@@ -378,6 +380,32 @@ def test_boilerplate_lines_are_never_repeats() -> None:
     credit = "Additional reporting by Anna Smith and John Brown in London and Paris."
     text = f"Prices rose again.\n\n{credit}\n\nWages did not.\n\nRents fell.\n\n{credit}"
     assert repeats(text) == []
+
+
+# Words of the built-in boilerplate lines, and the characters on which the two engines differ
+# or nearly do: combining marks, superscripts, the separators \x1c-\x1f, "İ", "ı", "ſ", the Kelvin sign.
+BOILERPLATE_PIECES = [
+    "Read more", "see also", "Related stories:", "Click here", "follow us on", "Share this article",
+    "Sign up", "Advertisement", "Copyright", "©", "(c)", "All rights reserved", "contributed reporting",
+    "to this report", "Reporting by", "(Reuters)", "AFP", "has more", "the story from", "reports from",
+    "This story was updated", "BBC", "the", "Jane Doe", "", " ", ".", "!", "\u201c", "\u2019", "-", "\n",
+    "\u0301", "\u00b2", "\u00bd", "\x1c", "\u0130", "\u0131", "\u017f", "\u212a", "\u203f", "\u00e9", "\u0142",
+]  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=12).map("".join))
+@example("Cl\u0131ck here to subscribe")
+@example("CL\u0130CK HERE")
+@example("Read more\u00b2 of this")
+@example("Sign up\u203f now")
+@example("Read more\u0301")
+def test_the_boilerplate_lines_match_as_with_regex_alone(text: str) -> None:
+    # The built-in lines run on the standard library's engine where it reads them as regex does.
+    lines = repetition._boilerplate(())
+    assert lines.fullmatch(text) == (lines.builtin.fullmatch(text) is not None)
+    for case in (text.upper(), text.lower()):
+        assert lines.fullmatch(case) == (lines.builtin.fullmatch(case) is not None)
 
 
 def test_broadcast_hand_overs_are_boilerplate() -> None:
