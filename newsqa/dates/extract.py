@@ -459,6 +459,9 @@ class _Extractor:
             "quarter_ref": ("quarter", "period"),
             "year_ago_adjective": ("year",),
             "iso": ("-",),
+            "week_on": ("week",),
+            "unit_before_last": ("before", "after"),
+            "end_of_the": ("end", "beginning", "start", "middle"),
         }
 
         self.digit_triggers = {
