@@ -170,6 +170,19 @@ def test_misspelt_uk_ministry_is_an_error() -> None:
     assert finding.severity is newsqa.Severity.ERROR
 
 
+def test_the_institution_of_the_country_named_before_it_is_meant() -> None:
+    # Australia's department is spelt "Defence"; after "US" the name is the Pentagon's.
+    (finding,) = spelling("Officials at the US Department of Defence declined to comment.", "en-GB")
+    assert (finding.code, finding.span.text, finding.suggestions) == (
+        "NQ207",
+        "Department of Defence",
+        ("Department of Defense",),
+    )
+    assert spelling("Officials at Australia's Department of Defence declined to comment.", "en-GB") == []
+    (labour,) = spelling("Britain's Labor Party says it will vote against the budget.", "en-US")
+    assert (labour.code, labour.suggestions) == ("NQ207", ("Labour Party",))
+
+
 def test_proper_names_keep_their_spelling() -> None:
     text = "The band played at the Lincoln Center in New York and at Pearl Harbor, the singer Macy Gray said."
     assert spelling(text, "en-GB") == []

@@ -94,14 +94,22 @@ def _find(document: Document) -> tuple[InstitutionMention, ...]:
     for i in document.token_indices(starting):
         if i < after:
             continue
-        candidates = by_first[keys[i]]
-        found: InstitutionMention | None = None
-        for entry in sorted(candidates, key=lambda e: -len(e.words)):
-            mention = _match(document, tokens, keys, i, entry, qualifiers)
-            if mention is not None and (found is None or (mention.exact and not found.exact)):
-                if found is not None and mention.token_end < found.token_end:
-                    continue
-                found = mention
+        here = [
+            mention
+            for entry in sorted(by_first[keys[i]], key=lambda e: -len(e.words))
+            if (mention := _match(document, tokens, keys, i, entry, qualifiers)) is not None
+        ]
+        # The longest name; then the one whose country is named before it ("the US Department of
+        # Defence" is the Pentagon misspelt, not Australia's department); then the one spelt right.
+        found = max(
+            here,
+            key=lambda m: (
+                m.token_end,
+                _qualified(tokens, i, qualifiers.get(m.institution.country, frozenset())),
+                m.exact,
+            ),
+            default=None,
+        )
         if found is not None:
             mentions.append(found)
             after = found.token_end
