@@ -81,6 +81,18 @@ def test_without_any_evidence_the_variant_is_us_english(languagetool_url: str) -
     assert str(_run(report).data["language_source"]).startswith("default")
 
 
+def test_one_varietys_convention_waits_for_that_variety(languagetool_url: str) -> None:
+    # Without telling spellings en-US is only a default: British copy puts the comma outside.
+    text = '"It was a masterpiece", she said of the film.'
+    plain = newsqa.check(text, config=_lt())
+    assert _grammar(plain) == []
+    assert _run(plain).data["dropped"]["conventions"] == 1  # type: ignore[index]
+    american = newsqa.check(
+        text, config=newsqa.Config(language="en-US", checks={"grammar": {"engine": "languagetool"}})
+    )
+    assert [(f.code, f.data["rule_id"]) for f in _grammar(american)] == [("NQ302", "QUOTATION_MARKS_COMMA")]
+
+
 # -- news-aware filtering -------------------------------------------------------------------
 
 
@@ -275,6 +287,15 @@ def test_attributive_plurals_and_a_name_after_a_number_are_not_possessives(langu
     names = newsqa.check("The performer is one of the members of 50 Cent's G-Unit group.", config=_lt())
     assert _grammar(names) == []
     assert _run(names).data["dropped"]["names"] == 1  # type: ignore[index]
+
+
+def test_a_compound_the_engine_writes_solid_is_left_alone_in_a_name(languagetool_url: str) -> None:
+    # The engine has a rule id of its own for each compound: the family is listed, not the word.
+    company = newsqa.check("Shoppers queued outside Wal-Mart stores, and Wal-Mart said sales rose.", config=_lt())
+    assert _grammar(company) == []
+    assert _run(company).data["dropped"]["names"] == 2  # type: ignore[index]
+    equipment = newsqa.check("The firm rents audio-visual equipment to schools.", config=_lt())
+    assert [(f.code, f.span.text) for f in _grammar(equipment)] == [("NQ301", "audio-visual")]
 
 
 def test_overlapping_matches_become_one_finding_over_their_union() -> None:

@@ -3,7 +3,9 @@
 The engine does the linguistics; this check makes its findings fit news copy:
 
 * **The language variant** is the house style (``language = "en-GB"``), else
-  the variety the document's own spellings show, else ``en-US``.
+  the variety the document's own spellings show, else ``en-US``; on that
+  default, rules for one variety's own convention (the American comma inside
+  closing quotes) are not reported.
 * **Names are not typos.** No spelling finding on a word the document uses as
   a proper noun (capitalised mid-sentence, capitalised more than once, or next
   to another capitalised word) or on a word of the config's ``known_names``.
@@ -144,8 +146,17 @@ def _news_defaults() -> tuple[str, ...]:
 
 
 @functools.cache
-def _rules_in(section: str) -> frozenset[str]:
-    return frozenset(data_sections("grammar_rules.txt").get(section, ()))
+def _section_rules(section: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The rule ids of a section of grammar_rules.txt, and the prefixes of its families (``ID*``)."""
+    listed = data_sections("grammar_rules.txt").get(section, ())
+    families = tuple(rule.removesuffix("*") for rule in listed if rule.endswith("*"))
+    return frozenset(rule for rule in listed if not rule.endswith("*")), families
+
+
+def _listed(section: str, rule_id: str) -> bool:
+    """Whether ``rule_id`` is in a section of grammar_rules.txt, by itself or by its family."""
+    rules, families = _section_rules(section)
+    return rule_id in rules or rule_id.startswith(families)
 
 
 @attrs.frozen
@@ -331,6 +342,7 @@ class GrammarCheck(Check):
 
     def run(self, document: Document) -> CheckResult:
         language, source = _language(document)
+        defaulted = source == _DEFAULT_LANGUAGE_SOURCE
         try:
             matches = self.engine.check(document.text, language)
         except EngineUnavailable as error:
@@ -338,10 +350,12 @@ class GrammarCheck(Check):
         except EngineFailed as error:
             raise CheckFailed(str(error)) from None
         names = document.memo("grammar.names", _proper_nouns)
-        dropped = {"disabled": 0, "names": 0, "variants": 0, "quotations": 0, "sentences": 0}
+        dropped = {"disabled": 0, "names": 0, "variants": 0, "quotations": 0, "sentences": 0, "conventions": 0}
         candidates: list[_Candidate] = []
         for match in matches:
             why = self._drop_reason(document, match, names)
+            if why is None and defaulted and _listed("variety_conventions", match.rule_id):
+                why = "conventions"
             if why is not None:
                 dropped[why] += 1
                 continue
@@ -373,10 +387,10 @@ class GrammarCheck(Check):
         text = document.text[match.start : match.end]
         if text and set(text) <= _QUOTE_MARKS and match.start in document.memo("grammar.quotes", _paired_marks):
             return "quotations"
-        if match.rule_id in _rules_in("sentence_start") and _sentence_goes_on(document.text, match.start):
+        if _listed("sentence_start", match.rule_id) and _sentence_goes_on(document.text, match.start):
             return "sentences"
         code = _code(match)
-        if code == SPELLING or match.rule_id in _rules_in("names"):
+        if code == SPELLING or _listed("names", match.rule_id):
             if code == SPELLING and variant_key(text) is not None:
                 return "variants"
             words = _WORD.findall(text)
@@ -456,7 +470,10 @@ def _language(document: Document) -> tuple[str, str]:
     if evidence.variety in LANGUAGES:
         words = ", ".join(evidence.evidence[:5])
         return str(evidence.variety), f"the document's spelling ({words})"
-    return "en-US", "default (no house style, no telling spellings)"
+    return "en-US", _DEFAULT_LANGUAGE_SOURCE
+
+
+_DEFAULT_LANGUAGE_SOURCE = "default (no house style, no telling spellings)"
 
 
 _OPENING_MARKS = frozenset("\"'“‘«„([:—–-")
