@@ -188,6 +188,11 @@ def test_proper_names_keep_their_spelling() -> None:
     assert spelling(text, "en-GB") == []
 
 
+def test_a_title_marked_with_an_exclamation_inside_a_sentence_keeps_its_spelling() -> None:
+    text = "The disaster film was spoofed in the comedy Airplane!, which starred Leslie Nielsen. The airplane landed."
+    assert [(f.code, f.span.text) for f in spelling(text, "en-GB")] == [("NQ202", "airplane")]
+
+
 def test_a_word_of_a_french_phrase_is_no_variant_of_english() -> None:
     text = (
         '"Without some unexpected coup de theatre, I don\'t see what will block the bid," the analyst said. '

@@ -213,12 +213,24 @@ def _protected(document: Document) -> frozenset[int]:
         near = tokens[max(0, index - _OFFICE_REACH) : index + _OFFICE_REACH + 1]
         if any(t.text in offices for t in near):
             continue
-        if key not in lower_keys or _in_name(document, index):
+        if key not in lower_keys or _in_name(document, index) or _titled(document, index):
             protected.add(index)
     # The same word opening a sentence belongs to the same name (Arbor Networks).
     names = {tokens[i].text for i in protected}
     protected.update(i for i in starts if i < len(tokens) and tokens[i].text in names)
     return frozenset(protected)
+
+
+# After a title's "!" or "?" its sentence goes on: a comma, a closing quote, a small letter.
+_GOES_ON = regex.compile(r"[!?][’'\"”]?\s*(?:[,;:)]|\p{Ll})")
+
+
+def _titled(document: Document, index: int) -> bool:
+    """True when token ``index`` ends a title marked with "!" or "?" inside a sentence.
+
+    "the 1980 comedy Airplane!, starring Leslie Nielsen": the word is the film's.
+    """
+    return _GOES_ON.match(document.text, document.tokens[index].end) is not None
 
 
 def _in_name(document: Document, index: int) -> bool:
