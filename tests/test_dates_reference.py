@@ -410,3 +410,24 @@ def test_an_alternation_of_time_words_matches_as_the_longest_first_list(table: i
                 tree_match = re.compile(tree.pattern + tail, re.IGNORECASE).match(text)
                 flat_match = re.compile(flat.pattern + tail, re.IGNORECASE).match(text)
                 assert (tree_match and tree_match.span()) == (flat_match and flat_match.span()), (word, text, tail)
+
+
+def test_no_name_holding_a_date_word_is_another_followed_by_more_words() -> None:
+    # The names are matched as a tree of shared prefixes, which finds what the list in file
+    # order finds only while at most one name can match at a place.
+    names = lexicon().not_dates
+    for name in names:
+        head = re.compile(re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE)
+        assert [other for other in names if other != name and head.match(other)] == []
+
+
+@pytest.mark.parametrize("name", lexicon().not_dates)
+def test_each_name_holding_a_date_word_is_found_as_written(name: str) -> None:
+    flat = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon().not_dates) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    text = f"It ran in the {name.title()} on Sunday, and {name.upper()}s fans saw the {name}."
+    found = [m.span() for m in extract._extractor().not_dates.finditer(text)]
+    assert found == [m.span() for m in flat.finditer(text)]
+    assert found

@@ -201,10 +201,9 @@ class _Extractor:
                 r"[\s\-]+)?"
             ),
         }
-        self.not_dates = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.not_dates) + r")(?!\w)",
-            re.IGNORECASE,
-        )
+        # No name is another followed by more words, so at most one can match at a place and the
+        # tree of shared prefixes finds what the plain list would.
+        self.not_dates = re.compile(r"(?<!\w)(?:" + lex.alternation(lex.not_dates) + r")(?!\w)", re.IGNORECASE)
         specs: list[tuple[str, str, Builder]] = [
             ("iso", r"(?<![\d/\-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d\-]|T\d)", self._iso),
             (
