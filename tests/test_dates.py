@@ -428,6 +428,19 @@ def test_a_day_without_its_year_is_not_dated_by_a_verb_further_off() -> None:
     assert codes(check("Sales fell 4% in the quarter ended 26 July, the retailer said.", "2024-07-24")) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister visited Paris on Tuesday for talks with the French president. "
+        "Officials in London said the prime minister visited Paris on Monday.",
+        "The council announced the library closures on Monday. "
+        "Campaigners said the library closures were announced on Tuesday without warning.",
+    ],
+)
+def test_a_visit_or_an_announcement_told_on_two_days(text: str) -> None:
+    assert codes(check(text, "2024-07-24")) == ["NQ404"]
+
+
 def test_same_event_on_two_days_through_the_same_action() -> None:
     text = (
         "On Tuesday, the two unions signed the wage agreement in Leeds.\n"
