@@ -435,6 +435,9 @@ def test_a_day_without_its_year_is_not_dated_by_a_verb_further_off() -> None:
         "Officials in London said the prime minister visited Paris on Monday.",
         "The council announced the library closures on Monday. "
         "Campaigners said the library closures were announced on Tuesday without warning.",
+        # A clause after the date, not the name of an event ("the Tuesday meeting").
+        "The prime minister visited Paris on Tuesday, meeting the French president. "
+        "Officials in London said the prime minister visited Paris on Monday.",
     ],
 )
 def test_a_visit_or_an_announcement_told_on_two_days(text: str) -> None:

@@ -197,9 +197,15 @@ def _explicit(mention: TimeMention) -> bool:
 
 
 def _names_its_event(document: Document, mention: TimeMention) -> bool:
-    """True for a date used as the name of its event: "the Dec. 21, 1988, bombing"."""
+    """True for a date used as the name of its event: "the Dec. 21, 1988, bombing", "the Tuesday meeting".
+
+    A comma comes between only after a year: "on Tuesday, meeting the president" is a
+    clause of its own.
+    """
     following = _WORD_AFTER.match(document.text[mention.end : mention.end + 40])
-    return following is not None and following.group(1).lower() in _words().nouns
+    if following is None or (following.group().startswith(",") and mention.expression.year is None):
+        return False
+    return following.group(1).lower() in _words().nouns
 
 
 def _may_be_one_event(document: Document, first: TimeMention, second: TimeMention) -> bool:
