@@ -419,6 +419,15 @@ def test_a_day_without_its_year_told_by_the_verb_before_it_is_out_of_time() -> N
     assert codes(check("The final will be played on 28 July at Wembley.", "2024-07-24")) == []
 
 
+def test_a_month_without_its_year_told_by_the_verb_before_it_is_out_of_time() -> None:
+    strike = check("The strike began in August, union leaders said.", "2024-07-24")
+    assert [(f.code, f.span.text) for f in strike.findings] == [("NQ403", "August")]
+    elections = check("Elections will be held in June, the commission said.", "2024-07-24")
+    assert [(f.code, f.span.text) for f in elections.findings] == [("NQ403", "June")]
+    assert codes(check("The strike began in July, union leaders said.", "2024-07-24")) == []
+    assert codes(check("The company reported sales in August rose sharply.", "2024-07-24")) == []
+
+
 def test_a_day_without_its_year_is_not_dated_by_a_verb_further_off() -> None:
     # The clause's tense comes from "invited", "said" or "preferred", none of them the date's own verb.
     summit = "The chancellor invited her counterparts to a summit in Vienna on 26 July."

@@ -99,8 +99,9 @@ class DatesCheck(Check):
             summary="An event told as done is dated after publication, or one still to come before it.",
             rationale=(
                 "Either the date or the tense is wrong: a future event cannot be reported as done. "
-                "A day written without its year is called out only when the verb right before it "
-                'tells the tense ("broke out on 26 July"), as the year is then beyond doubt.'
+                "A day or month written without its year is called out only when the verb right "
+                'before it tells the tense ("broke out on 26 July", "began in August"), as the '
+                "year is then beyond doubt."
             ),
             severity="error",
             flagged="The treaty was signed in Vilnius on 12 September 2024.",
@@ -297,16 +298,16 @@ class DatesCheck(Check):
     def _dated_for_sure(mention: TimeMention) -> bool:
         """Whether a date's year and tense are beyond doubt enough to call it out of time.
 
-        With its year written, the clause's tense will do. A day told without
-        its year ("on 26 July") is taken within ten months of publication, and a
-        clause's tense may come from a verb that does not govern it ("invited the
-        ministers to a ceremony on March 12"): only a verb right before it counts
-        ("broke out on 26 July", "will be held on 20 July").
+        With its year written, the clause's tense will do. A day or month told
+        without its year ("on 26 July", "in August") is taken within ten months of
+        publication, and a clause's tense may come from a verb that does not govern
+        it ("invited the ministers to a ceremony on March 12"): only a verb right
+        before it counts ("broke out on 26 July", "will be held in June").
         """
         e = mention.expression
         if e.year is not None or e.year_offset is not None:
             return True
-        if e.kind != Kind.ABSOLUTE or mention.sentence is None:
+        if e.kind not in (Kind.ABSOLUTE, Kind.MONTH) or mention.sentence is None:
             return False
         return verb_tense(mention.sentence.text, e.start - mention.sentence.start) is mention.tense
 

@@ -231,7 +231,7 @@ _VERB_REACH = 3
 def verb_tense(sentence: str, start: int) -> Tense | None:
     """The tense of a verb right before ``sentence[start:]``, or None when none stands there.
 
-    Only the few words before the expression (and an "on" before it) are read,
+    Only the few words before the expression (and an "on" or "in" before it) are read,
     up to a comma or a clause break: "broke out on 26 July" and "resigned on
     Thursday" are past, "will be held on 20 July" is future, while "invited the
     ministers to a ceremony in Independence on March 12" has no verb there.
@@ -239,7 +239,7 @@ def verb_tense(sentence: str, start: int) -> Tense | None:
     table = _words()
     _, ends, words, markers = _tokens(sentence)
     index = bisect.bisect_right(ends, start) - 1
-    if index >= 0 and words[index].lower() == "on":
+    if index >= 0 and words[index].lower() in ("on", "in"):
         index -= 1
     for back in range(index, max(index - _VERB_REACH - 1, -1), -1):
         if words[back] == "," or words[back] in _CLAUSE_END:
