@@ -453,6 +453,16 @@ def test_a_visit_or_an_announcement_told_on_two_days(text: str) -> None:
     assert codes(check(text, "2024-07-24")) == ["NQ404"]
 
 
+def test_one_action_with_different_participants_is_two_events() -> None:
+    assert (
+        codes(check("The minister met the president on Monday. The minister met the king on Tuesday.", "2024-07-24"))
+        == []
+    )
+    # Those who tell of the meeting take no part in it.
+    told = "The two leaders met in Geneva on Monday. On Tuesday the leaders met, officials said."
+    assert codes(check(told, "2024-07-24")) == ["NQ404"]
+
+
 def test_same_event_on_two_days_through_the_same_action() -> None:
     text = (
         "On Tuesday, the two unions signed the wage agreement in Leeds.\n"

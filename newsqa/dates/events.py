@@ -348,6 +348,18 @@ def linked_pairs(
             shared = actions & frames[j][0]
             if not shared or frames[i][2] or frames[j][2] or not _may_be_one_event(document, dated[i], dated[j]):
                 continue
-            if frames[i][1] or frames[j][1] or keys_of(group[i]) & keys_of(group[j]):
+            if frames[i][1] or frames[j][1] or _same_participants(keys_of(group[i]), keys_of(group[j])):
                 pairs.append((i, j, "same action", sorted(shared)[0]))
     return dated, pairs
+
+
+def _same_participants(first: set[str], second: set[str]) -> bool:
+    """Whether two passages naming one action tell of the same participants and topic.
+
+    One word in common is not enough when each passage also names someone the other
+    does not: "the minister met the president on Monday" and "the minister met the king
+    on Tuesday" are two meetings. Two words in common are, and so is one when either
+    passage names nothing the other does not ("on Tuesday the leaders met").
+    """
+    common = first & second
+    return len(common) >= 2 or (len(common) == 1 and (first <= second or second <= first))
