@@ -259,6 +259,15 @@ def test_hyphenation_variants() -> None:
     assert finding.suggestions == ("cooperate",)
 
 
+def test_inflections_of_one_compound_are_one_family() -> None:
+    (finding,) = spelling("The company co-operates with the police. It will cooperate fully.")
+    assert (finding.code, finding.span.text, finding.suggestions) == ("NQ204", "cooperate", ("co-operate",))
+    (solid,) = spelling("The firms agreed to co-operate. They cooperated fully last year, and they cooperate still.")
+    assert (solid.span.text, solid.suggestions) == ("co-operate", ("cooperate",))
+    # Only endings of inflection are cut: a name or a derived word is a word of its own.
+    assert spelling("Anderson Cooper reported that the firms co-operate. Cooper said they co-operate closely.") == []
+
+
 def test_open_and_solid_compounds() -> None:
     text = "Prices rose 3 per cent in May and 4 percent in June, after 2 per cent in April."
     (finding,) = spelling(text)

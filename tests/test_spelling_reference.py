@@ -35,8 +35,10 @@ from newsqa.checks.spelling import (
     _counts,
     _different_names,
     _different_people,
+    _inflection_base,
     _looks_misspelt,
     _Occurrence,
+    _restyled,
     _shouting_tokens,
     _strip_possessive,
 )
@@ -101,13 +103,15 @@ def reference_compounds(self: SpellingCheck, document: Document) -> Iterable[Fin
             continue
         key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
         if len(key) >= _COMPOUND_MIN_LETTERS:
-            groups[key].append(_Occurrence(index, token.start, token.start + len(word), word))
+            groups[_inflection_base(key)].append(_Occurrence(index, token.start, token.start + len(word), word))
         if index + 1 < len(tokens) and document.text[token.end : tokens[index + 1].start] == " ":
             pair = f"{lower} {tokens[index + 1].text.lower()}"
             solid = open_pairs.get(pair)
             if solid is not None:
                 nxt = tokens[index + 1]
-                groups[solid].append(_Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end]))
+                groups[_inflection_base(solid)].append(
+                    _Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end])
+                )
     for occurrences in groups.values():
         if len(occurrences) < 2:
             continue
@@ -122,16 +126,17 @@ def reference_compounds(self: SpellingCheck, document: Document) -> Iterable[Fin
         reason = "the majority form" if len(leaders) == 1 else "tied; the form used first"
         model = next(o for o in occurrences if _compound_style(o.text) == winner_style)
         for occurrence in occurrences:
-            if _compound_style(occurrence.text) == winner_style:
+            style = _compound_style(occurrence.text)
+            if style == winner_style:
                 continue
-            suggestion = match_case(model.text.lower(), occurrence.text)
+            suggestion = match_case(_restyled(occurrence.text, model.text), occurrence.text)
             yield self.finding(
                 document,
                 "NQ204",
                 occurrence.start,
                 occurrence.end,
-                f"{occurrence.text!r} is written {model.text.lower()!r} elsewhere in the article "
-                f"({_counts(forms)}); {reason} is {model.text.lower()!r}.",
+                f"{occurrence.text!r} is {style}, but the article writes the word {winner_style} elsewhere "
+                f"({_counts(forms)}); {reason} is {winner_style}: {suggestion!r}.",
                 related=[(o.start, o.end) for o in occurrences if o is not occurrence][:_MAX_RELATED],
                 suggestions=(suggestion,),
                 data={"counts": dict(forms), "winner": model.text.lower()},
@@ -232,7 +237,8 @@ CAPITALS = article(
 )
 COMPOUNDS = article(
     [
-        "co-operate", "cooperate", "co‐operate", "per cent", "percent", "Per cent", "web site", "website",
+        "co-operate", "cooperate", "co‐operate", "co-operates", "cooperated", "Cooper", "co-operation",
+        "per cent", "percent", "Per cent", "web site", "website", "e-mails", "emailed",
         "web-site", "re-sign", "resign", "health care", "healthcare", "the", "said",
     ]
 )  # fmt: skip

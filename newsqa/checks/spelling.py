@@ -323,32 +323,37 @@ class SpellingCheck(Check):
         # lower case, and its key with the hyphens taken out.
         words = {text: found for text in document.word_texts if (found := _compound_forms(text)) is not None}
         # Only a family with a hyphenated or open form can mix styles, and most articles
-        # have none: find those families first, then gather only their words.
-        not_solid = {key for _, lower, key in words.values() if key != lower}
+        # have none: find those families first, then gather only their words. A family
+        # holds the inflections of one compound ("co-operates", "cooperate").
+        not_solid = {_inflection_base(key) for _, lower, key in words.values() if key != lower}
         opening = {text for text, (_, lower, _) in words.items() if lower in open_starts}
         for index in document.token_indices(opening):
             if tokens[index].kind != "word":
                 continue
             solid = _open_compound(document, index, words[tokens[index].text][1], open_pairs)
             if solid is not None:
-                not_solid.add(solid)
+                not_solid.add(_inflection_base(solid))
         if not not_solid:
             return
         groups: dict[str, list[_Occurrence]] = defaultdict(list)
         wanted = opening | {
-            text for text, (_, _, key) in words.items() if len(key) >= _COMPOUND_MIN_LETTERS and key in not_solid
+            text
+            for text, (_, _, key) in words.items()
+            if len(key) >= _COMPOUND_MIN_LETTERS and _inflection_base(key) in not_solid
         }
         for index in document.token_indices(wanted):
             token = tokens[index]
             if token.kind != "word":
                 continue
             word, lower, key = words[token.text]
-            if len(key) >= _COMPOUND_MIN_LETTERS and key in not_solid:
-                groups[key].append(_Occurrence(index, token.start, token.start + len(word), word))
+            if len(key) >= _COMPOUND_MIN_LETTERS and (family := _inflection_base(key)) in not_solid:
+                groups[family].append(_Occurrence(index, token.start, token.start + len(word), word))
             solid = _open_compound(document, index, lower, open_pairs)
             if solid is not None:
                 nxt = tokens[index + 1]
-                groups[solid].append(_Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end]))
+                groups[_inflection_base(solid)].append(
+                    _Occurrence(index, token.start, nxt.end, document.text[token.start : nxt.end])
+                )
         for occurrences in groups.values():
             if len(occurrences) < 2:
                 continue
@@ -363,16 +368,17 @@ class SpellingCheck(Check):
             reason = "the majority form" if len(leaders) == 1 else "tied; the form used first"
             model = next(o for o in occurrences if _compound_style(o.text) == winner_style)
             for occurrence in occurrences:
-                if _compound_style(occurrence.text) == winner_style:
+                style = _compound_style(occurrence.text)
+                if style == winner_style:
                     continue
-                suggestion = match_case(model.text.lower(), occurrence.text)
+                suggestion = match_case(_restyled(occurrence.text, model.text), occurrence.text)
                 yield self.finding(
                     document,
                     "NQ204",
                     occurrence.start,
                     occurrence.end,
-                    f"{occurrence.text!r} is written {model.text.lower()!r} elsewhere in the article "
-                    f"({_counts(forms)}); {reason} is {model.text.lower()!r}.",
+                    f"{occurrence.text!r} is {style}, but the article writes the word {winner_style} elsewhere "
+                    f"({_counts(forms)}); {reason} is {winner_style}: {suggestion!r}.",
                     # The first few others only: the whole list for each of many would be quadratic.
                     related=[(o.start, o.end) for o in occurrences[: _MAX_RELATED + 1] if o is not occurrence][
                         :_MAX_RELATED
@@ -822,6 +828,45 @@ def _open_compound(document: Document, index: int, lower: str, open_pairs: Mappi
 @functools.cache
 def _open_pair_starts() -> frozenset[str]:
     return frozenset(pair.partition(" ")[0] for pair in _compound_data()[0])
+
+
+def _inflection_base(key: str) -> str:
+    """``key`` (a compound in lower case, without hyphens) less its inflection: cooperates, cooperated -> cooperat.
+
+    Only endings of inflection are cut, so that "co-operation" and "Cooper" stay words
+    of their own.
+    """
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if key.endswith(ending) and len(key) - len(ending) >= _COMPOUND_MIN_LETTERS:
+            return key[: -len(ending)]
+    return key
+
+
+_SEPARATORS = frozenset("-‐ ")
+
+
+def _restyled(text: str, model: str) -> str:
+    """``text`` in lower case, written in the style of ``model``: hyphens or spaces where the model has them.
+
+    Each separator of the model goes after as many letters as it follows in the model
+    ("cooperates" after "co-operate": "co-operates"); when the two words part before
+    one of them, the suggestion is the model itself.
+    """
+    letters = "".join(c for c in text.lower() if c not in _SEPARATORS)
+    model = model.lower()
+    model_letters = "".join(c for c in model if c not in _SEPARATORS)
+    pieces: list[str] = []
+    taken = position = 0
+    for char in model:
+        if char not in _SEPARATORS:
+            position += 1
+            continue
+        if letters[:position] != model_letters[:position]:
+            return model
+        pieces.append(letters[taken:position] + char)
+        taken = position
+    pieces.append(letters[taken:])
+    return "".join(pieces)
 
 
 def _compound_style(text: str) -> str:
