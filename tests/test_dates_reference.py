@@ -368,9 +368,9 @@ def test_trigger_windows_match_a_scan_of_every_token(text: str) -> None:
 
 
 def test_the_trigger_scan_takes_only_words_of_small_ascii_letters() -> None:
-    assert extract._word_scan(["may", "monday"]) is not None
-    assert extract._word_scan(["may", "q2"]) is None
-    assert extract._word_scan(["May"]) is None
+    assert extract._word_scan(lexicon(), ["may", "monday"]) is not None
+    assert extract._word_scan(lexicon(), ["may", "q2"]) is None
+    assert extract._word_scan(lexicon(), ["May"]) is None
 
 
 def reference_alternation(lex: Lexicon, words: Iterable[str], *, abbreviations: bool = False) -> str:

@@ -437,7 +437,7 @@ class _Extractor:
             ),
         ]
         self.trigger_words = self._trigger_words(lex)
-        self.trigger_scan = _word_scan(self.trigger_words)
+        self.trigger_scan = _word_scan(lex, self.trigger_words)
         figures = tuple("123456789")  # a day of the month holds one of them, as does a year (1600-2099)
         required = {
             "dmy": figures,
@@ -1161,9 +1161,6 @@ class _Extractor:
         return sorted(chosen, key=lambda e: e.start)
 
 
-_Trie = dict[str, "_Trie"]
-
-
 def _merged_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches of ``text`` within reach of the spans (in text order), overlapping ones merged."""
     merged: list[tuple[int, int]] = []
@@ -1183,31 +1180,17 @@ def _merged_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return merged
 
 
-def _word_scan(words: Iterable[str]) -> re.Pattern[str] | None:
+def _word_scan(lex: Lexicon, words: Iterable[str]) -> re.Pattern[str] | None:
     """One pattern matching exactly the tokens of lower-cased text that are among ``words``.
 
-    The words share their prefixes (a trie), so the scanner tries one branch per
-    letter. None when a word is not all ASCII letters: figures make tokens of
-    their own (see :data:`_TOKEN`) that a scan for letters would cut wrongly.
+    The words are written as a tree of their shared prefixes (:meth:`Lexicon.alternation`),
+    so the scanner tries one branch per letter. None when a word is not all ASCII letters:
+    figures make tokens of their own (see :data:`_TOKEN`) that a scan for letters would cut wrongly.
     """
-    words = sorted(words)
+    words = list(words)
     if not all(word.isascii() and word.isalpha() and word.islower() for word in words):
         return None
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = {}  # a word ends here
-
-    def alternatives(node: _Trie) -> str:
-        branches = [letter + alternatives(child) for letter, child in sorted(node.items()) if letter]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(rf"(?<![a-z])(?:{alternatives(trie)})(?![a-z])")
+    return re.compile(rf"(?<![a-z])(?:{lex.alternation(words)})(?![a-z])")
 
 
 def _in_weeks(unit: str, amount: int | None) -> tuple[str, int | None]:
