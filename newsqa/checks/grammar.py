@@ -145,12 +145,17 @@ def _news_defaults() -> tuple[str, ...]:
     return data_sections("grammar_rules.txt").get("disabled", ())
 
 
-@functools.cache
-def _section_rules(section: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The rule ids of a section of grammar_rules.txt, and the prefixes of its families (``ID*``)."""
-    listed = data_sections("grammar_rules.txt").get(section, ())
+def _rules_and_families(rules: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Rule ids, and the prefixes of the families among them (``EN_DIACRITICS_REPLACE_ORTHOGRAPHY_*``)."""
+    listed = tuple(rules)
     families = tuple(rule.removesuffix("*") for rule in listed if rule.endswith("*"))
     return frozenset(rule for rule in listed if not rule.endswith("*")), families
+
+
+@functools.cache
+def _section_rules(section: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The rule ids of a section of grammar_rules.txt, and the prefixes of its families."""
+    return _rules_and_families(data_sections("grammar_rules.txt").get(section, ()))
 
 
 def _listed(section: str, rule_id: str) -> bool:
@@ -278,10 +283,9 @@ class GrammarCheck(Check):
         disabled = self.settings["disabled_rules"]
         enabled = set(self.settings["enabled_rules"])
         switched_off = [rule for rule in (*_news_defaults(), *disabled) if rule not in enabled]
-        self._disabled = frozenset(rule for rule in switched_off if not rule.endswith("*"))
         # A family of rule ids ("EN_DIACRITICS_REPLACE_ORTHOGRAPHY_*", one id for each word): the
         # engine is asked for them and newsqa drops them, unless one of them is switched back on.
-        self._disabled_families = tuple(rule.removesuffix("*") for rule in switched_off if rule.endswith("*"))
+        self._disabled, self._disabled_families = _rules_and_families(switched_off)
         self._enabled_set = frozenset(enabled)
         self._enabled = tuple(sorted(enabled))
         self._rule_severity: Mapping[str, Severity] = self.settings["rule_severity"]
