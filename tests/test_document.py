@@ -3,8 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from newsqa import Document
+from newsqa import Document, document
 
 
 def sentence_texts(text: str) -> list[str]:
@@ -207,3 +209,22 @@ def test_tokens_are_immutable_named_fields() -> None:
     assert token == type(token)(start=0, end=6, text="Berlin", kind="word")
     with pytest.raises(AttributeError):
         token.start = 1  # type: ignore[misc]
+
+
+# Letters, marks and digits inside and outside the alphabet the standard library's engine is given,
+# the characters tokens are joined by, and others beside them that are no part of a token.
+TOKEN_PIECES = [
+    "a", "Z", "é", "ß", "ł", "ǅ", "ʼ", "ª", "µ", "\u2071", "\u0301", "\u036f", "0", "9", "²", "½", "٣",
+    "Ω", "ж", "中", ".", ",", ":", "'", "’", "-", "‐", "‑", "–", "…", " ", "\u00a0", "\n", "\u2028",
+    "$", "€", "\x00", "\U0001f600", "U.S.", "1,000", "25th", "co-operate",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=16).map("".join))
+@example("Cañón de Dios: 1.5m e.g. Britain’s")
+@example("naïve\u0301 x\u036f-y ʼs")
+def test_plain_text_is_tokenised_as_regex_tokenises_it(text: str) -> None:
+    # Text in the plain alphabet is tokenised by the standard library's engine.
+    expected = [(m.start(), m.end(), m.group(), m.lastgroup) for m in document._TOKEN.finditer(text)]
+    assert [tuple(token) for token in document._tokenise(text)] == expected

@@ -456,21 +456,22 @@ def _words(document: Document) -> _Words:
 
     def compute(doc: Document) -> _Words:
         texts = doc.token_texts
-        distinct = set(texts)
-        surface = {text: surface_key(text) for text in distinct}
-        content = {text: content_key(text) for text in distinct}
-        has_content = {text: key is not None for text, key in content.items()}
-        capital = {text: text[:1].isupper() for text in distinct}
-        number_of = {key: number for number, key in enumerate(set(surface.values()))}
-        surface_number = {text: number_of[key] for text, key in surface.items()}
         # Each distinct text is worked out once; every token then looks its text up, in C.
-        ids = list(map(surface_number.__getitem__, texts))
-        pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(number_of))), ids[1:])
+        distinct = dict.fromkeys(texts)
+        surface = dict(zip(distinct, map(surface_key, distinct), strict=True))
+        content = dict(zip(distinct, map(content_key, distinct), strict=True))
+        # Equal surface keys get one number, below the number of tokens: a pair of numbers is
+        # then one number, the first times the number of tokens plus the second.
+        number_of: dict[str, int] = {}
+        numbers = dict(zip(distinct, map(number_of.setdefault, surface.values(), itertools.count()), strict=True))
+        ids = list(map(numbers.__getitem__, texts))
+        contents = list(map(content.__getitem__, texts))
+        pairs = map(operator.add, map(operator.mul, ids, itertools.repeat(len(ids))), ids[1:])
         return _Words(
             list(map(surface.__getitem__, texts)),
-            list(map(content.__getitem__, texts)),
-            list(map(has_content.__getitem__, texts)),
-            list(map(capital.__getitem__, texts)),
+            contents,
+            list(map(operator.is_not, contents, itertools.repeat(None))),
+            [text[:1].isupper() for text in texts],
             list(pairs),
         )
 

@@ -325,8 +325,8 @@ class SpellingCheck(Check):
         # Only a family with a hyphenated or open form can mix styles, and most articles
         # have none: find those families first, then gather only their words. A family
         # holds the inflections of one compound ("co-operates", "cooperate").
-        not_solid = {family for _, lower, key, family in words.values() if key != lower}
-        opening = {text for text, (_, lower, _, _) in words.items() if lower in open_starts}
+        not_solid = {_inflection_base(key) for _, lower, key in words.values() if key != lower}
+        opening = {text for text, (_, lower, _) in words.items() if lower in open_starts}
         for index in document.token_indices(opening):
             if tokens[index].kind != "word":
                 continue
@@ -336,17 +336,23 @@ class SpellingCheck(Check):
         if not not_solid:
             return
         groups: dict[str, list[_Occurrence]] = defaultdict(list)
-        wanted = opening | {
-            text
-            for text, (_, _, key, family) in words.items()
-            if len(key) >= _COMPOUND_MIN_LETTERS and family in not_solid
+        # A family is the start of each of its keys: most keys start no family, and their
+        # inflections need not be cut.
+        families = tuple(not_solid)
+        family_of = {
+            text: family
+            for text, (_, _, key) in words.items()
+            if len(key) >= _COMPOUND_MIN_LETTERS
+            and key.startswith(families)
+            and (family := _inflection_base(key)) in not_solid
         }
-        for index in document.token_indices(wanted):
+        for index in document.token_indices(opening | family_of.keys()):
             token = tokens[index]
             if token.kind != "word":
                 continue
-            word, lower, key, family = words[token.text]
-            if len(key) >= _COMPOUND_MIN_LETTERS and family in not_solid:
+            word, lower, _ = words[token.text]
+            family = family_of.get(token.text)
+            if family is not None:
                 groups[family].append(_Occurrence(index, token.start, token.start + len(word), word))
             solid = _open_compound(document, index, lower, open_pairs)
             if solid is not None:
@@ -713,8 +719,8 @@ def _quoted_forms(forms: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
-def _compound_forms(text: str) -> tuple[str, str, str, str] | None:
-    """The word without a possessive, in lower case, its key with the hyphens taken out, and its family.
+def _compound_forms(text: str) -> tuple[str, str, str] | None:
+    """The word without a possessive, in lower case, and its key with the hyphens taken out.
 
     None for a word the compounds rule leaves alone (a listed pair of distinct words).
     """
@@ -723,7 +729,7 @@ def _compound_forms(text: str) -> tuple[str, str, str, str] | None:
     if lower in _compound_data()[1]:
         return None
     key = lower.replace("-", "").replace("‐", "") if "-" in lower or "‐" in lower else lower
-    return word, lower, key, _inflection_base(key)
+    return word, lower, key
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
