@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import time
 from collections.abc import Iterable, Iterator
 from types import TracebackType
@@ -101,9 +103,26 @@ class Checker:
         language: str | None = None,
         identifier: str | None = None,
     ) -> Report:
-        """Check one text (or a prepared :class:`Document`) and return its report."""
+        """Check one text (or a prepared :class:`Document`) and return its report.
+
+        Python's cyclic garbage collector is paused while the text is checked, and
+        turned on again after unless it was off before: a check makes no reference
+        cycles, and the collector's passes over the objects a check keeps cost a
+        quarter of the time on a 100,000-word article.
+        """
         if self._closed:
             raise RuntimeError("this Checker is closed")
+        with _collector_paused():
+            return self._check(text, published=published, language=language, identifier=identifier)
+
+    def _check(
+        self,
+        text: str | Document,
+        *,
+        published: DateLike,
+        language: str | None,
+        identifier: str | None,
+    ) -> Report:
         document = (
             text
             if isinstance(text, Document)
@@ -183,6 +202,28 @@ class Checker:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, and turn it back on after, unless it was off before.
+
+    Checking a text allocates many objects that live as long as the check: tokens,
+    sentences, candidate pairs, findings. The collector traversed them again each time
+    they had grown by a quarter, which was a quarter of the time on a 100,000-word article
+    and a twentieth on an 800-word one. A check makes no reference cycles (a test holds it
+    to that), so reference counting alone frees what it leaves behind. The collector's
+    switch is one for the whole process: a thread that turns it off while another
+    thread's block runs finds it on again when that block ends.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def is_selected(config: Config, name: str, cls: type[Check]) -> bool:

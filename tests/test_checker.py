@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import sys
+from types import FrameType
 
 import pytest
 
@@ -135,3 +138,62 @@ def test_duplicate_codes_are_refused() -> None:
 
     with pytest.raises(newsqa.NewsQAError, match="reuses rule codes"):
         register_check(Clash)
+
+
+def _non_grammar() -> Config:
+    return Config(select=tuple(name for name in newsqa.registered_checks() if name != "grammar"))
+
+
+def test_the_collector_is_paused_while_a_text_is_checked_and_on_again_after(seed_text: str) -> None:
+    collections: list[int] = []
+    checking = Checker._check.__code__
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        # The collections that start while the text is being checked (one may start as
+        # the pause ends, over the young objects the check left).
+        frame: FrameType | None = sys._getframe(1)
+        while frame is not None and frame.f_code is not checking:
+            frame = frame.f_back
+        if phase == "start" and frame is not None:
+            collections.append(info["generation"])
+
+    with Checker(_non_grammar()) as checker:
+        checker.check(seed_text)  # tables loaded, patterns compiled
+        gc.collect()
+        gc.callbacks.append(count)
+        try:
+            report = checker.check(seed_text * 20, published="2024-07-24")
+        finally:
+            gc.callbacks.remove(count)
+    assert report.findings
+    assert collections == []
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_stays_off_and_an_error_turns_it_back_on() -> None:
+    with Checker(_non_grammar()) as checker:
+        gc.disable()
+        try:
+            checker.check("The minister resigned on Monday.")
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+        with pytest.raises(ValueError, match="not YYYY-MM-DD"):
+            checker.check("The minister resigned on Monday.", published="Monday")
+        assert gc.isenabled()
+
+
+def test_a_check_leaves_no_reference_cycles_behind(seed_text: str) -> None:
+    # What makes pausing the collector safe: reference counting frees all a check leaves.
+    with Checker(_non_grammar()) as checker:
+        checker.check(seed_text)
+        gc.collect()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            checker.check(seed_text * 5, published="2024-07-24")
+            gc.collect()
+            garbage = [type(thing).__name__ for thing in gc.garbage]
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+    assert garbage == []

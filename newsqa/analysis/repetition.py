@@ -257,11 +257,15 @@ def _model() -> tuple[float, tuple[float, ...]]:
     return weights["intercept"], tuple(weights[name] for name in MEASURES)
 
 
+# Below it the probability is 0.0 rather than a number of 1e-14 or less.
+_LOGIT_FLOOR = -30
+
+
 def restatement_probability(measures: Sequence[float]) -> float:
     """The restatement model: a logistic function of the weighted measures (in the order of :data:`MEASURES`), 0..1."""
     intercept, weights = _model()
     z = intercept + sum(map(operator.mul, weights, measures))
-    if z < -30:
+    if z < _LOGIT_FLOOR:
         return 0.0
     return 1 / (1 + math.exp(-z))
 
@@ -628,6 +632,7 @@ class _Scorer:
         # Worked out when a unit is first in a pair that is scored: many never are.
         self.features: list[_Features | None] = [None] * len(units)
         self.paraphrase_floor = _PARAPHRASE_FLOOR
+        self.intercept, self.weights = _model()
         self.similarity_floor = _SIMILARITY_FLOOR
 
     def _features(self, index: int) -> _Features:
@@ -670,7 +675,9 @@ class _Scorer:
             1.0 if numbers_i and numbers_j and numbers_i != numbers_j else 0.0,
             1.0 if negated_i != negated_j else 0.0,
         )
-        probability = restatement_probability(measures)
+        # restatement_probability(measures), without two calls a pair.
+        z = self.intercept + sum(map(operator.mul, self.weights, measures))
+        probability = 0.0 if z < _LOGIT_FLOOR else 1 / (1 + math.exp(-z))
         if probability < self.paraphrase_floor and measures[0] < self.similarity_floor:
             return None
         unit_i, unit_j = self.units[i], self.units[j]
@@ -789,7 +796,9 @@ def _restated_passages(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> d
                 keys = earliers[other_later]
                 low = bisect.bisect_left(keys, earlier - _PASSAGE_REACH)
                 high = bisect.bisect_right(keys, earlier + _PASSAGE_REACH)
-                for other in sorted(bucket[low:high]):
+                if low == high:
+                    continue
+                for other in sorted(bucket[low:high]) if high - low > 1 else (bucket[low],):
                     key = (earlier_of[other], other_later)
                     if key not in seen:
                         seen.add(key)

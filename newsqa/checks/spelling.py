@@ -351,9 +351,8 @@ class SpellingCheck(Check):
             if token.kind != "word":
                 continue
             word, lower, _ = words[token.text]
-            family = family_of.get(token.text)
-            if family is not None:
-                groups[family].append(_Occurrence(index, token.start, token.start + len(word), word))
+            if token.text in family_of:
+                groups[family_of[token.text]].append(_Occurrence(index, token.start, token.start + len(word), word))
             solid = _open_compound(document, index, lower, open_pairs)
             if solid is not None:
                 nxt = tokens[index + 1]
