@@ -244,6 +244,23 @@ def test_capitals_in_datelines_and_headlines_are_typography() -> None:
     assert spelling(text) == []
 
 
+def test_an_acronym_opening_a_paragraph_is_no_dateline() -> None:
+    text = "NATO leaders met in Brussels on Tuesday.\n\nNato said the summit had gone well."
+    (finding,) = spelling(text)
+    assert finding.code == "NQ203"
+    assert finding.span.text == "Nato"
+    assert finding.suggestions == ("NATO",)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["ROME (AP) _ The", "ROME, Italy (AP) - The", "ROME \u2014 The", "ROME: The", "ROME Ltd. said the"],
+)
+def test_a_dateline_or_a_company_name_in_capitals_opening_a_paragraph_is_typography(opening: str) -> None:
+    text = f"{opening} pope spoke on Sunday.\n\nRome was quiet, and crowds left Rome early."
+    assert spelling(text) == []
+
+
 def test_explicit_preference_is_house_style() -> None:
     text = "NATO leaders met in Vilnius on Tuesday."
     (finding,) = spelling(text, preferences={"NATO": "Nato"})
@@ -264,8 +281,15 @@ def test_inflections_of_one_compound_are_one_family() -> None:
     assert (finding.code, finding.span.text, finding.suggestions) == ("NQ204", "cooperate", ("co-operate",))
     (solid,) = spelling("The firms agreed to co-operate. They cooperated fully last year, and they cooperate still.")
     assert (solid.span.text, solid.suggestions) == ("co-operate", ("cooperate",))
-    # Only endings of inflection are cut: a name or a derived word is a word of its own.
+    # Only endings of inflection and "-ion" are cut: a name is a word of its own.
     assert spelling("Anderson Cooper reported that the firms co-operate. Cooper said they co-operate closely.") == []
+
+
+def test_a_compound_and_its_noun_in_ion_are_one_family() -> None:
+    (finding,) = spelling("The company will cooperate with the police. Its co-operation has been praised.")
+    assert (finding.code, finding.span.text, finding.suggestions) == ("NQ204", "co-operation", ("cooperation",))
+    (plural,) = spelling("Both firms co-ordinate closely. Such coordinations are rare.")
+    assert (plural.span.text, plural.suggestions) == ("coordinations", ("co-ordinations",))
 
 
 def test_open_and_solid_compounds() -> None:
@@ -292,6 +316,30 @@ def test_misspelt_name_is_anchored_on_the_frequent_form() -> None:
     assert finding.span.text == "Pistorious"
     assert finding.suggestions == ("Pistorius",)
     assert len(finding.related) == 2
+
+
+def test_a_name_given_in_full_once_anchors_a_slip_written_once_later() -> None:
+    text = "Campaign manager Matt Behrmann issued a statement. It was crass, Berhrmann said."
+    (finding,) = spelling(text)
+    assert (finding.code, finding.span.text, finding.suggestions) == ("NQ205", "Berhrmann", ("Behrmann",))
+    assert "introduces Matt Behrmann" in finding.message
+    assert [r.text for r in finding.related] == ["Behrmann"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The rare spelling comes first: neither is the introduction.
+        "Berhrmann issued a statement on Monday. Campaign manager Matt Behrmann later spoke.",
+        # Each is given in full: two people.
+        "Matt Behrmann issued a statement. His cousin Anna Berhrmann disagreed.",
+        # Neither is given in full ("The" and "On" are no first names).
+        "The Behrmann campaign spoke on Monday. The Berhrmann family did not.",
+        "On Behrmann Street the march began. Later, Berhrmann Park filled.",
+    ],
+)
+def test_a_name_written_once_anchors_nothing_else(text: str) -> None:
+    assert by_code(spelling(text), "NQ205") == []
 
 
 def test_transliteration_variant_is_found() -> None:

@@ -28,6 +28,7 @@ from newsqa.checks.spelling import (
     _NAME_LONG,
     _NAME_MIN_LENGTH,
     _RARE_SHARE,
+    _TIME_NAMES,
     SpellingCheck,
     _case_winner,
     _compound_data,
@@ -35,6 +36,7 @@ from newsqa.checks.spelling import (
     _counts,
     _different_names,
     _different_people,
+    _first_name,
     _inflection_base,
     _looks_misspelt,
     _Occurrence,
@@ -168,6 +170,12 @@ def reference_names(self: SpellingCheck, document: Document, protected: frozense
     names = dict(occurrences)
     ranked = sorted(names, key=lambda w: (-len(names[w]), names[w][0].start))
     for i, anchor in enumerate(ranked):
+        # A name written once anchors only where a first name goes before it.
+        introduced = _first_name(document, names[anchor][0], at_sentence_start=True)
+        if len(names[anchor]) == 1 and (
+            introduced is None or introduced in _TIME_NAMES or introduced.lower() in function_words()
+        ):
+            continue
         # A capitalised word seen only at sentence starts is an ordinary word, not a name;
         # a misspelling may be shorter than the name.
         if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
@@ -178,7 +186,13 @@ def reference_names(self: SpellingCheck, document: Document, protected: frozense
             if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
                 continue
             rare_count, anchor_count = len(names[rare]), len(names[anchor])
-            if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
+            if rare in known:
+                continue
+            if anchor_count == 1:
+                # Only a spelling written once, later, with no first name of its own.
+                if rare_count > 1 or _first_name(document, names[rare][0], at_sentence_start=False) is not None:
+                    continue
+            elif not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
                 continue
             # Country names and adjectives, and the plural nouns of those (Africans), anchor a
             # misspelling but are never one.
@@ -196,7 +210,11 @@ def reference_names(self: SpellingCheck, document: Document, protected: frozense
                     occurrence.end,
                     f"{rare!r} is spelt {anchor!r} elsewhere in the article "
                     f"({anchor} {len(names[anchor])}, {rare} {len(names[rare])}); "
-                    f"the most frequent spelling is {anchor!r}.",
+                    + (
+                        f"the article introduces {introduced} {anchor}."
+                        if anchor_count == 1
+                        else f"the most frequent spelling is {anchor!r}."
+                    ),
                     related=[(o.start, o.end) for o in names[anchor][:_MAX_RELATED]],
                     suggestions=(anchor,),
                     confidence=0.8,

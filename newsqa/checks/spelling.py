@@ -77,6 +77,8 @@ _NAME_LONG = 8  # names this long may differ by two letters
 _CASE_MIN_LETTERS = 3
 _ACRONYM_MAX_LETTERS = 6
 _COMPOUND_MIN_LETTERS = 4
+# What follows the place name of a dateline: a comma, a bracketed agency, a dash or an underscore.
+_DATELINE_AFTER = regex.compile(r"\s*[,(_\-–—:]|\s*$")
 _INITIALISM_MAX_LETTERS = 3
 _RARE_SHARE = 4  # a name spelt two ways more than once is reported when one form is this much rarer
 # In an article whose markers split between two varieties, the minority must reach
@@ -138,7 +140,10 @@ class SpellingCheck(Check):
             code="NQ204",
             name="inconsistent-compound",
             summary=("A compound is written solid, hyphenated or open in one article (co-operate and cooperate)."),
-            rationale="One spelling of a compound throughout; the house style or the majority decides.",
+            rationale=(
+                "One spelling of a compound throughout, in all its forms (co-operates, cooperated, co-operation); "
+                "the house style or the majority decides."
+            ),
             severity="warning",
             flagged=("The two firms agreed to cooperate, and they will co-operate on research and cooperate on sales."),
             fixed=("The two firms agreed to cooperate, and they will cooperate on research and cooperate on sales."),
@@ -423,10 +428,13 @@ class SpellingCheck(Check):
             by_shape[(word[0], len(word))].append(word)
         rank = {word: n for n, word in enumerate(ranked)}
         for anchor in ranked:
-            # A name written once anchors nothing (a slip is rarer than its name), and
-            # every name ranked after it is written once too.
+            # A name written once anchors only where it is given in full ("Oscar Pistorius"),
+            # as a person is introduced, and then only a spelling written once, later, alone.
+            introduced = None
             if len(names[anchor]) < 2:
-                break
+                introduced = _first_name(document, names[anchor][0], at_sentence_start=True)
+                if introduced is None or introduced in _TIME_NAMES or introduced.lower() in function_words():
+                    continue
             # A capitalised word seen only at sentence starts is an ordinary word, not a name;
             # a misspelling may be shorter than the name.
             if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
@@ -444,7 +452,12 @@ class SpellingCheck(Check):
                 if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
                     continue
                 rare_count, anchor_count = len(names[rare]), len(names[anchor])
-                if rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
+                if introduced is not None:
+                    if rare_count > 1 or _first_name(document, names[rare][0], at_sentence_start=False) is not None:
+                        continue
+                elif rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
+                    continue
+                if rare in known:
                     continue
                 # Country names and adjectives, and the plural nouns of those (Africans), anchor a
                 # misspelling but are never one.
@@ -454,6 +467,11 @@ class SpellingCheck(Check):
                     continue
                 if _different_names(document, names[anchor], names[rare]):
                     continue
+                reason = (
+                    f"the article introduces {introduced} {anchor}"
+                    if introduced is not None
+                    else f"the most frequent spelling is {anchor!r}"
+                )
                 for occurrence in names[rare]:
                     yield self.finding(
                         document,
@@ -461,8 +479,7 @@ class SpellingCheck(Check):
                         occurrence.start,
                         occurrence.end,
                         f"{rare!r} is spelt {anchor!r} elsewhere in the article "
-                        f"({anchor} {len(names[anchor])}, {rare} {len(names[rare])}); "
-                        f"the most frequent spelling is {anchor!r}.",
+                        f"({anchor} {len(names[anchor])}, {rare} {len(names[rare])}); {reason}.",
                         related=[(o.start, o.end) for o in names[anchor][:_MAX_RELATED]],
                         suggestions=(anchor,),
                         confidence=0.8,
@@ -785,9 +802,20 @@ def _shouting_tokens(document: Document) -> frozenset[int]:
         if not (token.text.isupper() and len(token.text) > 1):
             continue
         neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
-        if index in paragraph_starts or any(t.text.isupper() and len(t.text) > 1 for t in neighbours):
+        # A paragraph opening "ROME (AP) -" or "KYIV, Ukraine -" has a dateline, one opening
+        # "ONEIDA Ltd. declared" a company's name in capitals; one opening "NATO leaders met" an acronym.
+        typography = index in paragraph_starts and (
+            _DATELINE_AFTER.match(document.text, token.end) is not None
+            or (index + 1 < len(tokens) and tokens[index + 1].text in _company_designators())
+        )
+        if typography or any(t.text.isupper() and len(t.text) > 1 for t in neighbours):
             skipped.add(index)
     return frozenset(skipped)
+
+
+@functools.cache
+def _company_designators() -> frozenset[str]:
+    return frozenset(data_lines("company_designators.txt"))
 
 
 def _may_be_lower_case(word: str, document: Document) -> bool:
@@ -836,12 +864,12 @@ def _open_pair_starts() -> frozenset[str]:
 
 
 def _inflection_base(key: str) -> str:
-    """``key`` (a compound in lower case, without hyphens) less its inflection: cooperates, cooperated -> cooperat.
+    """``key`` (a compound in lower case, without hyphens) less its ending: cooperates, cooperation -> cooperat.
 
-    Only endings of inflection are cut, so that "co-operation" and "Cooper" stay words
-    of their own.
+    Only endings of inflection and the noun's "-ion" are cut, so that "Cooper" stays a
+    word of its own.
     """
-    for ending in ("ing", "ed", "es", "s", "e"):
+    for ending in ("ions", "ion", "ing", "ed", "es", "s", "e"):
         if key.endswith(ending) and len(key) - len(ending) >= _COMPOUND_MIN_LETTERS:
             return key[: -len(ending)]
     return key
@@ -951,27 +979,29 @@ def _different_names(document: Document, anchors: Sequence[_Occurrence], rares: 
 
 def _different_people(document: Document, anchors: Sequence[_Occurrence], rares: Sequence[_Occurrence]) -> bool:
     """True when the two spellings follow different first names (John Healey, Nikki Haley)."""
-    tokens = document.tokens
-    sentence_starts = {s.start for s in document.sentences}
-
-    def first_names(occurrences: Sequence[_Occurrence], *, at_sentence_start: bool) -> set[str]:
-        names = set()
-        for occurrence in occurrences:
-            if occurrence.token == 0:
-                continue
-            before = tokens[occurrence.token - 1]
-            if (
-                document.text[before.end : occurrence.start] == " "
-                and before.text[:1].isupper()
-                and before.text[1:].islower()
-                and before.text not in _honorifics()
-                and (at_sentence_start or before.start not in sentence_starts)
-            ):
-                names.add(before.text)
-        return names
-
     # A capitalised word opening the sentence before the rare spelling ("Later Pistorious")
     # is no evidence of a first name; before the established spelling it usually is.
-    anchor_names = first_names(anchors, at_sentence_start=True)
-    rare_names = first_names(rares, at_sentence_start=False)
+    anchor_names = {_first_name(document, o, at_sentence_start=True) for o in anchors} - {None}
+    rare_names = {_first_name(document, o, at_sentence_start=False) for o in rares} - {None}
     return bool(anchor_names and rare_names and not anchor_names & rare_names)
+
+
+def _first_name(document: Document, occurrence: _Occurrence, *, at_sentence_start: bool) -> str | None:
+    """The first name written just before a name ("Oscar" of "Oscar Pistorius"), if any.
+
+    A capitalised word opening a sentence counts only with ``at_sentence_start``.
+    """
+    if occurrence.token == 0:
+        return None
+    before = document.tokens[occurrence.token - 1]
+    if (
+        document.text[before.end : occurrence.start] != " "
+        or not before.text[:1].isupper()
+        or not before.text[1:].islower()
+        or before.text in _honorifics()
+    ):
+        return None
+    sentence = document.sentence_at(before.start)
+    if not at_sentence_start and sentence is not None and sentence.start == before.start:
+        return None
+    return before.text
