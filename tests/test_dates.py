@@ -453,6 +453,32 @@ def test_a_visit_or_an_announcement_told_on_two_days(text: str) -> None:
     assert codes(check(text, "2024-07-24")) == ["NQ404"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began on Monday. The talks continued on Tuesday.",
+        "The summit opened on Monday 22 July. The summit ended on Tuesday 23 July.",
+        "The meeting was adjourned on Monday. The meeting resumed on Wednesday.",
+        "The leaders met on Monday. Their meeting was postponed on Tuesday.",
+    ],
+)
+def test_stages_of_an_event_that_lasts_are_told_on_their_own_days(text: str) -> None:
+    assert codes(check(text, "2024-07-24")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began on Monday in Geneva. The talks started on Tuesday, officials said.",
+        "The crash happened on Monday. Investigators said the crash occurred on Sunday.",
+        "The train derailed on Monday near Leeds. The train derailed on Sunday, officials said.",
+        "The vote took place on Tuesday. The vote was held on Wednesday.",
+    ],
+)
+def test_one_stage_a_crash_or_a_vote_told_on_two_days(text: str) -> None:
+    assert codes(check(text, "2024-07-24")) == ["NQ404"]
+
+
 def test_one_action_with_different_participants_is_two_events() -> None:
     assert (
         codes(check("The minister met the president on Monday. The minister met the king on Tuesday.", "2024-07-24"))

@@ -114,8 +114,9 @@ class DatesCheck(Check):
             summary="The same event is placed on two different days.",
             rationale=(
                 "A restated or repeated report of one event must give it one date. Only two sentences "
-                "that restate each other directly are linked, never a chain of restatements; a finding "
-                "names at most five conflicting mentions and counts the rest."
+                "that restate each other directly are linked, never a chain of restatements; two passages "
+                "naming different stages of an event that lasts (the talks began, the talks continued) "
+                "tell of different days; a finding names at most five conflicting mentions and counts the rest."
             ),
             severity="error",
             flagged=(

@@ -5,9 +5,9 @@ event when
 
 * their sentences restate each other (the repetition analysis pairs them), or
 * the words next to them name the same kind of action ("inked", "signed",
-  "agreed": an agreement) and either the two passages share a participant or
-  topic word, or one of them refers to the event as already told of
-  ("the pact").
+  "agreed": an agreement) and the same stage of it, if any ("began",
+  "continued"), and either the two passages share a participant or topic
+  word, or one of them refers to the event as already told of ("the pact").
 
 They are kept apart when one is told as done and the other as still to come,
 when a word such as "another" or "previous" marks a different event of the
@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -59,6 +60,7 @@ class EventLink:
 class _Words:
     verbs: dict[str, str]
     nouns: dict[str, str]
+    phases: dict[str, str]
     different: frozenset[str]
     stopwords: frozenset[str]
 
@@ -81,9 +83,19 @@ def _words() -> _Words:
     return _Words(
         verbs=_classes(sections["action_verbs"]),
         nouns=_classes(sections["action_nouns"]),
+        phases=_classes(sections["phases"]),
         different=frozenset(sections["different"]),
         stopwords=frozenset(sections["stopwords"]),
     )
+
+
+class _Actions(NamedTuple):
+    """What the words next to a dated mention say of its event."""
+
+    actions: frozenset[str]
+    definite: bool
+    different: bool
+    phases: frozenset[str]
 
 
 @attrs.frozen
@@ -124,7 +136,7 @@ def _sentence_words(sentence: str) -> tuple[list[int], list[str]]:
 
 
 def _frame(document: Document, mention: TimeMention) -> _Frame:
-    actions, definite, different = _frame_actions(mention)
+    actions, definite, different, _ = _frame_actions(mention)
     return _Frame(actions, definite, different, _frame_keys(mention))
 
 
@@ -145,11 +157,11 @@ def _nearby_words(mention: TimeMention) -> tuple[list[tuple[int, str]], int, int
     return words, last_before - low, first_after - low
 
 
-def _frame_actions(mention: TimeMention) -> tuple[frozenset[str], bool, bool]:
-    """The action classes named near the mention, and whether one is definite or marked as different."""
+def _frame_actions(mention: TimeMention) -> _Actions:
+    """The action classes named near the mention, whether one is definite or marked different, and its stages."""
     sentence = mention.sentence
     if sentence is None:
-        return frozenset(), False, False
+        return _Actions(frozenset(), False, False, frozenset())
     table = _words()
     starts, texts = _sentence_words(sentence.text)
     first_after = bisect.bisect_left(starts, mention.end - sentence.start)
@@ -159,9 +171,13 @@ def _frame_actions(mention: TimeMention) -> tuple[frozenset[str], bool, bool]:
     near = [*range(max(low, last_before - _WINDOW), last_before)]
     near += range(first_after, min(len(starts), first_after + _REACH, first_after + _WINDOW))
     actions: set[str] = set()
+    phases: set[str] = set()
     definite = different = False
     for i in near:
         word = texts[i].lower()
+        if word in table.phases:
+            phases.add(table.phases[word])
+            continue
         context = [texts[j].lower() for j in range(max(low, i - 3), i)]
         marked_definite = any(w in _DEFINITE for w in context)
         if word in table.verbs:
@@ -172,7 +188,7 @@ def _frame_actions(mention: TimeMention) -> tuple[frozenset[str], bool, bool]:
         else:
             continue
         different = different or any(w in table.different for w in context)
-    return frozenset(actions), definite, different
+    return _Actions(frozenset(actions), definite, different, frozenset(phases))
 
 
 def _frame_keys(mention: TimeMention) -> frozenset[str]:
@@ -279,7 +295,7 @@ def linked_pairs(
     members: dict[int, list[int]] = {}
     for position, index in enumerate(sentence_of):
         by_sentence.setdefault(index, []).append(position)
-        for action in frames[position][0]:
+        for action in frames[position].actions:
             by_action.setdefault(action, []).append(position)
         members.setdefault(group[position], []).append(position)
     sentence_end = [0] * len(dated)
@@ -324,7 +340,7 @@ def linked_pairs(
 
     for i in range(len(dated)):
         after = sentence_end[i]
-        actions = frames[i][0]
+        actions = frames[i].actions
         restated_with = sorted(
             j
             for other in partners.get(sentence_of[i], ())
@@ -345,10 +361,16 @@ def linked_pairs(
             if j in direct:
                 pairs.append((i, j, "restated", None))
                 continue
-            shared = actions & frames[j][0]
-            if not shared or frames[i][2] or frames[j][2] or not _may_be_one_event(document, dated[i], dated[j]):
+            shared = actions & frames[j].actions
+            if (
+                not shared
+                or frames[i].different
+                or frames[j].different
+                or frames[i].phases != frames[j].phases
+                or not _may_be_one_event(document, dated[i], dated[j])
+            ):
                 continue
-            if frames[i][1] or frames[j][1] or _same_participants(keys_of(group[i]), keys_of(group[j])):
+            if frames[i].definite or frames[j].definite or _same_participants(keys_of(group[i]), keys_of(group[j])):
                 pairs.append((i, j, "same action", sorted(shared)[0]))
     return dated, pairs
 
