@@ -104,6 +104,18 @@ def test_lone_off_style_word_is_flagged_with_a_house_style() -> None:
     assert spelling(text, "en-US") == []
 
 
+def test_a_part_of_a_hyphenated_word_is_a_spelling_too() -> None:
+    text = "The centre-left party gained seats. The center-right party lost ground."
+    (finding,) = spelling(text)
+    assert (finding.code, finding.span.text, finding.suggestions) == ("NQ201", "center", ("centre",))
+    assert finding.span.start == text.index("center-right")
+    assert [r.text for r in finding.related] == ["centre"]
+    (house,) = spelling("The Center-Right party lost ground.", "en-GB")
+    assert (house.code, house.span.text, house.suggestions) == ("NQ202", "Center", ("Centre",))
+    # A hyphenated word listed whole is judged whole.
+    assert spelling("The firms co-operate closely.", "en-US") == []
+
+
 def test_lone_word_in_an_undecided_article_is_reported() -> None:
     text = (
         "The defence minister said defence cooperation would grow. Officials said defense "
@@ -340,6 +352,19 @@ def test_a_name_given_in_full_once_anchors_a_slip_written_once_later() -> None:
 )
 def test_a_name_written_once_anchors_nothing_else(text: str) -> None:
     assert by_code(spelling(text), "NQ205") == []
+
+
+def test_two_listed_spellings_of_one_name_are_reported() -> None:
+    (finding,) = spelling("Kyiv said the attack failed. Kiev later denied it.")
+    assert (finding.code, finding.span.text, finding.suggestions) == ("NQ205", "Kiev", ("Kyiv",))
+    assert "two spellings of one name; tied, and 'Kyiv' comes first" in finding.message
+    text = "Officials blamed al-Qaeda. Al-Qaida's leaders denied it, and al-Qaeda's allies were silent."
+    (part,) = spelling(text)
+    assert (part.span.text, part.suggestions) == ("Qaida", ("Qaeda",))
+    assert part.span.start == text.index("Qaida")
+    assert spelling("Kyiv said the attack failed. Kiev later denied it.", known_names=["Kiev"]) == []
+    # One spelling, however often, is no finding.
+    assert spelling("Kiev said the attack failed. Kiev later denied it.") == []
 
 
 def test_transliteration_variant_is_found() -> None:

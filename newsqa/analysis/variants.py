@@ -15,6 +15,7 @@ Defense) are not evidence of the writer's spelling, so they are left out.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -23,6 +24,9 @@ import attrs
 from newsqa.analysis import WORD_CACHE
 from newsqa.document import Document
 from newsqa.resources import data_lines
+
+# The hyphens that join the parts of a token (see newsqa.document).
+_HYPHENS = re.compile("[-‐]")
 
 __all__ = [
     "VARIETIES",
@@ -34,6 +38,7 @@ __all__ = [
     "normalise",
     "variant_form",
     "variant_key",
+    "variant_parts",
     "variant_tokens",
 ]
 
@@ -193,6 +198,33 @@ def variant_tokens(document: Document) -> tuple[tuple[int, VariantForm], ...]:
     Memoised: the variety, the protected names and the spelling check all start from these.
     """
     return document.memo("variant-tokens", _variant_tokens)
+
+
+def variant_parts(document: Document) -> tuple[tuple[int, int, str, VariantForm], ...]:
+    """The parts of hyphenated words that are one spelling of a variant family ("centre" of "centre-left").
+
+    (token index, offset of the part, the part, its form), in order; a hyphenated word
+    that is itself in the table ("co-operate") is one of :func:`variant_tokens` instead.
+    Memoised.
+    """
+    return document.memo("variant-parts", _variant_parts)
+
+
+def _variant_parts(document: Document) -> tuple[tuple[int, int, str, VariantForm], ...]:
+    hyphenated = {text for text in document.word_texts if ("-" in text or "‐" in text) and variant_form(text) is None}
+    tokens = document.tokens
+    found = []
+    for index in document.token_indices(hyphenated):
+        token = tokens[index]
+        if token.kind != "word":
+            continue
+        offset = token.start
+        for part in _HYPHENS.split(token.text):
+            entry = variant_form(part)
+            if entry is not None:
+                found.append((index, offset, part, entry))
+            offset += len(part) + 1
+    return tuple(found)
 
 
 def _variant_tokens(document: Document) -> tuple[tuple[int, VariantForm], ...]:

@@ -53,6 +53,7 @@ from newsqa.analysis.variants import (
     match_case,
     spelling_variety,
     variant_form,
+    variant_parts,
     variant_tokens,
 )
 from newsqa.analysis.wordkeys import function_words
@@ -77,6 +78,7 @@ _NAME_LONG = 8  # names this long may differ by two letters
 _CASE_MIN_LETTERS = 3
 _ACRONYM_MAX_LETTERS = 6
 _COMPOUND_MIN_LETTERS = 4
+_HYPHEN = regex.compile("[-‐]")
 # What follows the place name of a dateline: a comma, a bracketed agency, a dash or an underscore.
 _DATELINE_AFTER = regex.compile(r"\s*[,(_\-–—:]|\s*$")
 _INITIALISM_MAX_LETTERS = 3
@@ -151,8 +153,12 @@ class SpellingCheck(Check):
         Rule(
             code="NQ205",
             name="name-variant",
-            summary="A name is spelt differently once (Pistorius and Pistorious).",
-            rationale="A misspelt name is the error readers and the named forgive least.",
+            summary="A name is spelt differently once (Pistorius and Pistorious), or two ways (Kyiv and Kiev).",
+            rationale=(
+                "A misspelt name is the error readers and the named forgive least. A slip of a letter or two "
+                "is found against the name's usual spelling, or against the full name that introduces a "
+                "person; names transliterated more than one way are listed in name_variants.txt."
+            ),
             severity="error",
             flagged=(
                 "Boris Pistorius met reporters. Pistorius said the talks went well, and Pistorious thanked his hosts."
@@ -203,6 +209,8 @@ class SpellingCheck(Check):
         for finding in self._capitals(document, evidence.variety, house):
             add(finding)
         for finding in self._compounds(document):
+            add(finding)
+        for finding in self._listed_names(document):
             add(finding)
         for finding in self._names(document, protected):
             add(finding)
@@ -489,6 +497,47 @@ class SpellingCheck(Check):
                         },
                     )
 
+    def _listed_names(self, document: Document) -> Iterable[Finding]:
+        """Two spellings of one name of ``name_variants.txt`` in one article: Kyiv and Kiev."""
+        spellings = _name_variants()
+        known = frozenset(self.config.known_names)
+        tokens = document.tokens
+        # Each part of a hyphenated word too: "al-Qaeda" and "al-Qaida".
+        parts = {
+            text: found
+            for text in document.word_texts
+            if (found := [(offset, part) for offset, part in _parts(text) if part in spellings])
+        }
+        families: dict[str, list[_Occurrence]] = defaultdict(list)
+        for index in document.token_indices(parts):
+            token = tokens[index]
+            for offset, part in parts[token.text]:
+                start = token.start + offset
+                families[spellings[part]].append(_Occurrence(index, start, start + len(part), part))
+        for occurrences in families.values():
+            forms = Counter(o.text for o in occurrences)
+            if len(forms) < 2:
+                continue
+            top = max(forms.values())
+            leaders = [form for form, n in forms.items() if n == top]
+            winner = leaders[0]  # the first used of the most frequent: Counter keeps the order of first use
+            reason = f"the most frequent is {winner!r}" if len(leaders) == 1 else f"tied, and {winner!r} comes first"
+            others = [o for o in occurrences if o.text == winner]
+            for occurrence in occurrences:
+                if occurrence.text == winner or occurrence.text in known:
+                    continue
+                yield self.finding(
+                    document,
+                    "NQ205",
+                    occurrence.start,
+                    occurrence.end,
+                    f"{occurrence.text!r} is spelt {winner!r} elsewhere in the article ({_counts(forms)}), "
+                    f"two spellings of one name; {reason}.",
+                    related=[(o.start, o.end) for o in others[:_MAX_RELATED]],
+                    suggestions=(winner,),
+                    data={"counts": dict(forms), "winner": winner},
+                )
+
     # -- nationality adjectives ----------------------------------------------------------
 
     def _nationality(self, document: Document) -> Iterable[Finding]:
@@ -546,6 +595,13 @@ class _VariantAnalysis:
             word = _strip_possessive(token.text)
             occurrence = _Occurrence(index, token.start, token.start + len(word), word)
             self.families[entry.key].append((occurrence, entry))
+        for index, start, part, entry in variant_parts(document):
+            if index in protected:
+                continue
+            word = _strip_possessive(part)
+            self.families[entry.key].append((_Occurrence(index, start, start + len(word), word), entry))
+        for items in self.families.values():
+            items.sort(key=lambda item: item[0].start)
         self.mixed = self._mixed()
 
     def _mixed(self) -> bool:
@@ -811,6 +867,22 @@ def _shouting_tokens(document: Document) -> frozenset[int]:
         if typography or any(t.text.isupper() and len(t.text) > 1 for t in neighbours):
             skipped.add(index)
     return frozenset(skipped)
+
+
+@functools.cache
+def _name_variants() -> dict[str, str]:
+    """Each listed spelling of a name -> the first spelling of its line."""
+    return {spelling: line.split()[0] for line in data_lines("name_variants.txt") for spelling in line.split()}
+
+
+def _parts(word: str) -> list[tuple[int, str]]:
+    """The parts of a word between its hyphens, each without a possessive, with its offset in the word."""
+    found = []
+    offset = 0
+    for part in _HYPHEN.split(word):
+        found.append((offset, _strip_possessive(part)))
+        offset += len(part) + 1
+    return found
 
 
 @functools.cache
