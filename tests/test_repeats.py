@@ -313,6 +313,26 @@ def test_a_restated_passage_needs_less_from_each_sentence_than_a_single_restatem
     assert len(restatements(document, alone)) < 3
 
 
+def test_the_same_content_words_reworded_are_a_restatement() -> None:
+    earlier = "More than 200 people were killed in the earthquake."
+    later = "The earthquake killed over 200 people."
+    middle = "Rescue teams from six countries arrived in the region overnight."
+    document = Document(f"{earlier}\n\n{middle}\n\n{later}")
+    [pair] = scored_pairs(document)
+    assert pair.content == 1.0
+    assert pair.paraphrase_score < DEFAULT_THRESHOLDS.paraphrase
+    [restatement] = restatements(document)
+    assert (restatement.earlier.text, restatement.later.text, restatement.kind) == (earlier, later, "paraphrase")
+    # The same words with one denial are not a restatement.
+    denied = Document(
+        "The company will appeal against the fine imposed by regulators.\n\n"
+        f"{middle}\n\nRegulators imposed the fine, and the company will never appeal against it."
+    )
+    [contrary] = scored_pairs(denied)
+    assert (contrary.content, contrary.other_polarity) == (1.0, 1.0)
+    assert restatements(denied) == ()
+
+
 def test_adjacent_sentences_are_never_paraphrases_of_each_other() -> None:
     text = (
         "Police said three men were arrested after a raid on a warehouse in Salford on Monday. "

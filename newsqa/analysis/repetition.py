@@ -729,6 +729,16 @@ class _Scorer:
         return tuple(frame)
 
 
+def _same_content(pair: ScoredPair) -> bool:
+    """Two sentences with the same content words and the same polarity, however reworded.
+
+    "More than 200 people were killed in the earthquake." and "The earthquake killed
+    over 200 people." share every content word; the restatement model, fitted on pairs
+    of sentences from different articles, weighs their wording more than their words.
+    """
+    return pair.content == 1.0 and pair.other_polarity == 0.0
+
+
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
     """Restatements among the candidate pairs: copies, single restatements, restated passages."""
     passage_of = _restated_passages(pairs, thresholds)
@@ -740,7 +750,9 @@ def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Rest
             continue
         elif pair.similarity >= thresholds.edited:
             kind, score = "edited", round(pair.similarity, 4)
-        elif not pair.adjacent and (pair.paraphrase_score >= thresholds.paraphrase or passage is not None):
+        elif not pair.adjacent and (
+            pair.paraphrase_score >= thresholds.paraphrase or passage is not None or _same_content(pair)
+        ):
             kind, score = "paraphrase", round(pair.paraphrase_score, 3)
         else:
             continue

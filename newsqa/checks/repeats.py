@@ -151,7 +151,11 @@ class RepeatsCheck(Check):
             code="NQ103",
             name="restatement",
             summary="A sentence says again, in other words, what an earlier sentence said.",
-            rationale="Merged copy often tells the same facts twice; the second telling adds nothing.",
+            rationale=(
+                "Merged copy often tells the same facts twice; the second telling adds nothing. A sentence "
+                "restates another when the restatement model scores the pair high enough, or when the two "
+                "use the same content words with the same polarity, however reworded."
+            ),
             severity="warning",
             flagged=(
                 "Flooding forced 2,000 residents of Carlisle to leave their homes on Sunday. "
