@@ -436,13 +436,6 @@ class SpellingCheck(Check):
             by_shape[(word[0], len(word))].append(word)
         rank = {word: n for n, word in enumerate(ranked)}
         for anchor in ranked:
-            # A name written once anchors only where it is given in full ("Oscar Pistorius"),
-            # as a person is introduced, and then only a spelling written once, later, alone.
-            introduced = None
-            if len(names[anchor]) < 2:
-                introduced = _first_name(document, names[anchor][0], at_sentence_start=True)
-                if introduced is None or introduced in _TIME_NAMES or introduced.lower() in function_words():
-                    continue
             # A capitalised word seen only at sentence starts is an ordinary word, not a name;
             # a misspelling may be shorter than the name.
             if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
@@ -454,6 +447,15 @@ class SpellingCheck(Check):
                 for word in by_shape.get((anchor[0], size), ())
                 if rank[word] > here
             ]
+            if not near:
+                continue
+            # A name written once anchors only where it is given in full ("Oscar Pistorius"),
+            # as a person is introduced, and then only a spelling written once, later, alone.
+            introduced = None
+            if len(names[anchor]) < 2:
+                introduced = _first_name(document, names[anchor][0], at_sentence_start=True)
+                if introduced is None or introduced in _TIME_NAMES or introduced.lower() in function_words():
+                    continue
             for rare in sorted(near, key=rank.__getitem__):
                 # A rare spelling seen only at sentence starts may be an ordinary word
                 # (While, White); only a long name makes such a slip likely.
@@ -502,11 +504,15 @@ class SpellingCheck(Check):
         spellings = _name_variants()
         known = frozenset(self.config.known_names)
         tokens = document.tokens
-        # Each part of a hyphenated word too: "al-Qaeda" and "al-Qaida".
+        # Each part of a hyphenated word too: "al-Qaeda" and "al-Qaida". Most words are one
+        # part without a possessive, and looked up as they are.
         parts = {
             text: found
             for text in document.word_texts
-            if (found := [(offset, part) for offset, part in _parts(text) if part in spellings])
+            if (text in spellings and (found := [(0, text)]))
+            or (
+                not text.isalpha() and (found := [(offset, part) for offset, part in _parts(text) if part in spellings])
+            )
         }
         families: dict[str, list[_Occurrence]] = defaultdict(list)
         for index in document.token_indices(parts):
