@@ -117,6 +117,22 @@ def test_a_name_after_an_elided_article_is_a_name(languagetool_url: str) -> None
     assert _run(plain).data["dropped"]["names"] == 1  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors said Abdel Basset Ali al-Megrahi was charged with murder on Monday.",
+        "The former French president Valery Giscard d'Estaing attended with his wife.",
+    ],
+)
+def test_a_name_after_a_particle_in_lower_case_is_a_name(languagetool_url: str, text: str) -> None:
+    report = newsqa.check(text, config=_lt())
+    assert _grammar(report) == []
+    assert _run(report).data["dropped"]["names"] >= 1  # type: ignore[index]
+    # A slip beside it is still found.
+    slipped = newsqa.check(text.replace("with", "wiht"), config=_lt())
+    assert [f.span.text for f in _grammar(slipped)] == ["wiht"]
+
+
 def test_a_nickname_quoted_inside_a_name_is_a_name(languagetool_url: str) -> None:
     report = newsqa.check('Record executive Marion "Suge" Knight appeared in court on Monday.', config=_lt())
     assert _grammar(report) == []

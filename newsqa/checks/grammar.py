@@ -490,7 +490,8 @@ def _proper_nouns(document: Document) -> frozenset[str]:
     after an opening quote or a colon), when it is capitalised more than once,
     when it stands next to another capitalised word (``Boris Pistorius``)
     other than a sentence's usual first word (``The``, ``In``), or when it is
-    quoted between two (a nickname: ``Marion "Suge" Knight``). Headings are
+    quoted between two (a nickname: ``Marion "Suge" Knight``). A word after a
+    particle in lower case counts too (``al-Megrahi``, ``d'Estaing``). Headings are
     left out: their capitals say nothing about names.
     """
     text = document.text
@@ -511,6 +512,7 @@ def _proper_nouns(document: Document) -> frozenset[str]:
         ]
         for i, token in enumerate(tokens):
             if not capitalised[i]:
+                names.update(_after_particle(token.text))
                 continue
             # An engine flags "Sebold" in "Sebold's": the name is the word without its possessive.
             word = _POSSESSIVE.sub("", token.text)
@@ -533,6 +535,21 @@ def _proper_nouns(document: Document) -> frozenset[str]:
     return frozenset(names)
 
 
+def _after_particle(word: str) -> list[str]:
+    """A name after a particle in lower case ("al-Megrahi", "d'Estaing"): the word and its capitalised parts.
+
+    Nothing for any other word: the particle is one to three small letters, and every
+    part after it starts with a capital (a possessive aside).
+    """
+    parts = _JOINS.split(_POSSESSIVE.sub("", word))
+    if len(parts) < 2 or not 1 <= len(parts[0]) <= 3 or not parts[0].islower():
+        return []
+    if not all(part[:1].isupper() for part in parts[1:]):
+        return []
+    return [word, _POSSESSIVE.sub("", word), *parts[1:]]
+
+
+_JOINS = regex.compile(r"['’\-‐]")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _ELISION = regex.compile(r"['’]")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
