@@ -133,6 +133,25 @@ def test_a_name_after_a_particle_in_lower_case_is_a_name(languagetool_url: str, 
     assert [f.span.text for f in _grammar(slipped)] == ["wiht"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stocks rose on Monday, pushing the Dow Jones industrial average up 72 points.",
+        "The ceremony was chosen by Albright, who as secretary of state is the depository of the treaty.",
+        "The film had already earned him a prestigious Golden Globe award.",
+    ],
+)
+def test_news_style_lower_case_after_a_name_or_in_a_title_is_left_alone(languagetool_url: str, text: str) -> None:
+    report = newsqa.check(text, config=_lt())
+    assert _grammar(report) == []
+    assert _run(report).data["dropped"]["news_style"] == 1  # type: ignore[index]
+
+
+def test_a_proper_name_in_lower_case_is_still_reported(languagetool_url: str) -> None:
+    report = newsqa.check("The US military buildup in the Persian gulf continues apace.", config=_lt())
+    assert [(f.span.text, f.suggestions) for f in _grammar(report)] == [("Persian gulf", ("Persian Gulf",))]
+
+
 def test_a_nickname_quoted_inside_a_name_is_a_name(languagetool_url: str) -> None:
     report = newsqa.check('Record executive Marion "Suge" Knight appeared in court on Monday.', config=_lt())
     assert _grammar(report) == []

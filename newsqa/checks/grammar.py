@@ -354,7 +354,15 @@ class GrammarCheck(Check):
         except EngineFailed as error:
             raise CheckFailed(str(error)) from None
         names = document.memo("grammar.names", _proper_nouns)
-        dropped = {"disabled": 0, "names": 0, "variants": 0, "quotations": 0, "sentences": 0, "conventions": 0}
+        dropped = {
+            "disabled": 0,
+            "names": 0,
+            "variants": 0,
+            "quotations": 0,
+            "sentences": 0,
+            "news_style": 0,
+            "conventions": 0,
+        }
         candidates: list[_Candidate] = []
         for match in matches:
             why = self._drop_reason(document, match, names)
@@ -393,6 +401,8 @@ class GrammarCheck(Check):
             return "quotations"
         if _listed("sentence_start", match.rule_id) and _sentence_goes_on(document.text, match.start):
             return "sentences"
+        if _listed("news_case", match.rule_id) and match.suggestions and _news_case(text, match.suggestions[0]):
+            return "news_style"
         code = _code(match)
         if code == SPELLING or _listed("names", match.rule_id):
             if code == SPELLING and variant_key(text) is not None:
@@ -453,6 +463,20 @@ class GrammarCheck(Check):
             severity=primary.severity,
             data=data,
         )
+
+
+def _news_case(text: str, suggestion: str) -> bool:
+    """True when ``suggestion`` only capitalises words of ``text`` that news style writes in lower case."""
+    words, wanted = text.split(), suggestion.split()
+    if len(words) != len(wanted) or text.casefold() != suggestion.casefold():
+        return False
+    changed = [word for word, other in zip(words, wanted, strict=True) if word != other]
+    return bool(changed) and all(word.islower() and word in _news_lowercase_words() for word in changed)
+
+
+@functools.cache
+def _news_lowercase_words() -> frozenset[str]:
+    return frozenset(data_lines("news_lowercase_words.txt"))
 
 
 def _code(match: EngineMatch) -> str:
