@@ -427,24 +427,16 @@ def _tokenise(text: str) -> list[Token]:
     # mapped over the matches, the fields zipped and each tuple made by
     # ``tuple.__new__``, with no Python call per token. Every alternative of
     # _TOKEN is a named group, so ``lastgroup`` is always the kind.
-    if _PLAIN_TEXT.fullmatch(text):
-        plain = list(_PLAIN_TOKEN.finditer(text))
-        fields = zip(
-            map(re.Match.start, plain),
-            map(re.Match.end, plain),
-            map(re.Match.group, plain),
-            map(_MATCH_KIND, plain),
-            strict=True,
-        )
-    else:
-        matches = list(_TOKEN.finditer(text))
-        fields = zip(
-            map(regex.Match.start, matches),
-            map(regex.Match.end, matches),
-            map(regex.Match.group, matches),
-            map(_MATCH_KIND, matches),
-            strict=True,
-        )
+    plain = _PLAIN_TEXT.fullmatch(text) is not None
+    matches: list[Any] = list((_PLAIN_TOKEN if plain else _TOKEN).finditer(text))
+    match: Any = re.Match if plain else regex.Match
+    fields = zip(
+        map(match.start, matches),
+        map(match.end, matches),
+        map(match.group, matches),
+        map(_MATCH_KIND, matches),
+        strict=True,
+    )
     return list(map(_MAKE_TOKEN, fields))
 
 

@@ -259,9 +259,7 @@ def test_capitals_in_datelines_and_headlines_are_typography() -> None:
 def test_an_acronym_opening_a_paragraph_is_no_dateline() -> None:
     text = "NATO leaders met in Brussels on Tuesday.\n\nNato said the summit had gone well."
     (finding,) = spelling(text)
-    assert finding.code == "NQ203"
-    assert finding.span.text == "Nato"
-    assert finding.suggestions == ("NATO",)
+    assert (finding.code, finding.span.text, finding.suggestions) == ("NQ203", "Nato", ("NATO",))
 
 
 @pytest.mark.parametrize(

@@ -211,20 +211,25 @@ def variant_parts(document: Document) -> tuple[tuple[int, int, str, VariantForm]
 
 
 def _variant_parts(document: Document) -> tuple[tuple[int, int, str, VariantForm], ...]:
-    hyphenated = {text for text in document.word_texts if ("-" in text or "‐" in text) and variant_form(text) is None}
+    # Each distinct hyphenated word is split once; then only its tokens are visited.
+    parts_of: dict[str, list[tuple[int, str, VariantForm]]] = {}
+    for text in document.word_texts:
+        if ("-" in text or "‐" in text) and variant_form(text) is None:
+            parts = []
+            offset = 0
+            for part in _HYPHENS.split(text):
+                entry = variant_form(part)
+                if entry is not None:
+                    parts.append((offset, part, entry))
+                offset += len(part) + 1
+            if parts:
+                parts_of[text] = parts
     tokens = document.tokens
-    found = []
-    for index in document.token_indices(hyphenated):
-        token = tokens[index]
-        if token.kind != "word":
-            continue
-        offset = token.start
-        for part in _HYPHENS.split(token.text):
-            entry = variant_form(part)
-            if entry is not None:
-                found.append((index, offset, part, entry))
-            offset += len(part) + 1
-    return tuple(found)
+    return tuple(
+        (index, tokens[index].start + offset, part, entry)
+        for index in document.token_indices(parts_of)
+        for offset, part, entry in parts_of[tokens[index].text]
+    )
 
 
 def _variant_tokens(document: Document) -> tuple[tuple[int, VariantForm], ...]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import calendar
 import functools
 import operator
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -440,6 +441,10 @@ class SpellingCheck(Check):
             # a misspelling may be shorter than the name.
             if len(anchor) < _NAME_MIN_LENGTH or all(o.token in initial for o in names[anchor]):
                 continue
+            # Most names written once have no capitalised word before them: no introduction.
+            once = len(names[anchor]) < 2
+            if once and (names[anchor][0].token == 0 or not tokens[names[anchor][0].token - 1].text[:1].isupper()):
+                continue
             here = rank[anchor]
             near = [
                 word
@@ -452,7 +457,7 @@ class SpellingCheck(Check):
             # A name written once anchors only where it is given in full ("Oscar Pistorius"),
             # as a person is introduced, and then only a spelling written once, later, alone.
             introduced = None
-            if len(names[anchor]) < 2:
+            if once:
                 introduced = _first_name(document, names[anchor][0], at_sentence_start=True)
                 if introduced is None or introduced in _TIME_NAMES or introduced.lower() in function_words():
                     continue
@@ -502,6 +507,9 @@ class SpellingCheck(Check):
     def _listed_names(self, document: Document) -> Iterable[Finding]:
         """Two spellings of one name of ``name_variants.txt`` in one article: Kyiv and Kiev."""
         spellings = _name_variants()
+        # Most articles hold none of the listed names: one scan of the text says so.
+        if _name_variant_scan().search(document.text) is None:
+            return
         known = frozenset(self.config.known_names)
         tokens = document.tokens
         # Each part of a hyphenated word too: "al-Qaeda" and "al-Qaida". Most words are one
@@ -879,6 +887,11 @@ def _shouting_tokens(document: Document) -> frozenset[int]:
 def _name_variants() -> dict[str, str]:
     """Each listed spelling of a name -> the first spelling of its line."""
     return {spelling: line.split()[0] for line in data_lines("name_variants.txt") for spelling in line.split()}
+
+
+@functools.cache
+def _name_variant_scan() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_name_variants(), key=len, reverse=True))))
 
 
 def _parts(word: str) -> list[tuple[int, str]]:
