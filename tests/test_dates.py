@@ -428,6 +428,31 @@ def test_a_month_without_its_year_told_by_the_verb_before_it_is_out_of_time() ->
     assert codes(check("The company reported sales in August rose sharply.", "2024-07-24")) == []
 
 
+def test_a_year_alone_told_by_the_verb_before_it_is_out_of_time() -> None:
+    closed = check("The factory closed in 2026, the company said.", "2024-07-24")
+    assert [(f.code, f.span.text) for f in closed.findings] == [("NQ403", "2026")]
+    opens = check("The stadium will open in 2023, officials said.", "2024-07-24")
+    assert [(f.code, f.span.text) for f in opens.findings] == [("NQ403", "2023")]
+    assert codes(check("The factory closed in 2023, the company said.", "2024-07-24")) == []
+    # A year naming something, a fiscal year, or a year with no verb of its own before it.
+    assert codes(check("Mr Doyle, who yesterday trimmed his 2025 earnings projection, spoke.", "2024-07-24")) == []
+    assert codes(check("Tickets for the 2026 World Cup went on sale on Monday.", "2024-07-24")) == []
+    assert codes(check("Profits rose in fiscal 2025, the company said.", "2024-07-24")) == []
+    assert codes(check("The government announced plans for 2026 on Monday.", "2024-07-24")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work is due to begin soon, with completion expected in August.",
+        "The report, expected on 30 July, will be published by the ministry.",
+        "Work is due to begin soon, with completion expected in 2025.",
+    ],
+)
+def test_a_participle_that_looks_ahead_tells_no_tense_of_its_date(text: str) -> None:
+    assert codes(check(text, "2024-07-24")) == []
+
+
 def test_a_day_without_its_year_is_not_dated_by_a_verb_further_off() -> None:
     # The clause's tense comes from "invited", "said" or "preferred", none of them the date's own verb.
     summit = "The chancellor invited her counterparts to a summit in Vienna on 26 July."

@@ -101,7 +101,9 @@ class DatesCheck(Check):
                 "Either the date or the tense is wrong: a future event cannot be reported as done. "
                 "A day or month written without its year is called out only when the verb right "
                 'before it tells the tense ("broke out on 26 July", "began in August"), as the '
-                "year is then beyond doubt."
+                'year is then beyond doubt; a year alone only after "in" and its verb ("closed in '
+                '2026"), not when it names something ("the 2026 World Cup"). A participle that looks '
+                'ahead ("completion expected in August") tells no tense.'
             ),
             severity="error",
             flagged="The treaty was signed in Vilnius on 12 September 2024.",
@@ -261,7 +263,7 @@ class DatesCheck(Check):
             if (
                 interval is None
                 or not self._dated_for_sure(mention)
-                or e.kind not in (Kind.ABSOLUTE, Kind.RANGE, Kind.NUMERIC, Kind.MONTH)
+                or e.kind not in (Kind.ABSOLUTE, Kind.RANGE, Kind.NUMERIC, Kind.MONTH, Kind.YEAR)
                 or mention.tense not in (Tense.PAST, Tense.FUTURE)
                 or (
                     _NOT_EVENT_DAY.search(document.text, max(0, e.start - 30), e.start)
@@ -306,11 +308,17 @@ class DatesCheck(Check):
         before it counts ("broke out on 26 July", "will be held in June").
         """
         e = mention.expression
+        if e.kind == Kind.YEAR:
+            # A year alone is often a name's ("the 2026 World Cup", "his 1990 projection") or a
+            # fiscal year's: only a plain year after "in" and its verb counts ("closed in 2026").
+            sentence = mention.sentence
+            before = sentence.text[: e.start - sentence.start] if sentence is not None else ""
+            return e.text.isdecimal() and before.endswith(" in ") and _verb_governs(mention)
         if e.year is not None or e.year_offset is not None:
             return True
-        if e.kind not in (Kind.ABSOLUTE, Kind.MONTH) or mention.sentence is None:
+        if e.kind not in (Kind.ABSOLUTE, Kind.MONTH):
             return False
-        return verb_tense(mention.sentence.text, e.start - mention.sentence.start) is mention.tense
+        return _verb_governs(mention)
 
     # -- NQ404 ------------------------------------------------------------------------------------
 
@@ -517,6 +525,14 @@ _Conflict = tuple[int, int, str, "str | None"]
 
 
 MAX_RELATED = 5
+
+
+def _verb_governs(mention: TimeMention) -> bool:
+    """Whether the verb right before the mention tells the tense the mention was given."""
+    sentence = mention.sentence
+    if sentence is None:
+        return False
+    return verb_tense(sentence.text, mention.expression.start - sentence.start) is mention.tense
 
 
 def _shown_others(others: list[TimeMention]) -> tuple[list[TimeMention], int]:

@@ -248,9 +248,14 @@ def verb_tense(sentence: str, start: int) -> Tense | None:
         if tense is None:
             continue
         # A form in -ed before a noun is an adjective more often than a verb ("preferred shares").
+        word = words[back].lower()
         following = words[back + 1].lower() if back < index else ""
-        if back < index and words[back].lower().endswith("ed") and following not in function_words():
+        if back < index and word.endswith("ed") and following not in function_words():
             continue
+        # "completion expected in 2025", "the report, planned for 30 July": a participle that
+        # looks ahead, which tells no tense of the date.
+        if word in table.future_with_to and word.endswith("ed"):
+            return None
         return tense
     return None
 
