@@ -323,6 +323,9 @@ def test_the_same_content_words_reworded_are_a_restatement() -> None:
     assert pair.paraphrase_score < DEFAULT_THRESHOLDS.paraphrase
     [restatement] = restatements(document)
     assert (restatement.earlier.text, restatement.later.text, restatement.kind) == (earlier, later, "paraphrase")
+    assert restatement.score == 0.9
+    # The paraphrase threshold still rules: at 1.0 only the model's certain pairs are restatements.
+    assert restatements(document, Thresholds(paraphrase=1.0)) == ()
     # The same words with one denial are not a restatement.
     denied = Document(
         "The company will appeal against the fine imposed by regulators.\n\n"

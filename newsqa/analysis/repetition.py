@@ -118,6 +118,8 @@ _FORMULA_MAX_WORDS = 10
 _FORMULA_SENTENCES = 3
 # Sentences of a restated passage lie within this many sentences of each other.
 _PASSAGE_REACH = 2
+# The restatement score of two sentences with the same content words, whatever their wording.
+_SAME_CONTENT_SCORE = 0.9
 
 
 @attrs.frozen
@@ -729,14 +731,17 @@ class _Scorer:
         return tuple(frame)
 
 
-def _same_content(pair: ScoredPair) -> bool:
-    """Two sentences with the same content words and the same polarity, however reworded.
+def _restatement_score(pair: ScoredPair) -> float:
+    """The restatement model's score, at least ``_SAME_CONTENT_SCORE`` for two sentences with the same content words.
 
     "More than 200 people were killed in the earthquake." and "The earthquake killed
-    over 200 people." share every content word; the restatement model, fitted on pairs
-    of sentences from different articles, weighs their wording more than their words.
+    over 200 people." share every content word and neither denies the other; the
+    restatement model, fitted on pairs of sentences from different articles, weighs
+    their wording more than their words.
     """
-    return pair.content == 1.0 and pair.other_polarity == 0.0
+    if pair.content == 1.0 and pair.other_polarity == 0.0:
+        return max(pair.paraphrase_score, _SAME_CONTENT_SCORE)
+    return pair.paraphrase_score
 
 
 def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Restatement]:
@@ -751,9 +756,9 @@ def _judge(pairs: Sequence[ScoredPair], thresholds: Thresholds) -> Iterable[Rest
         elif pair.similarity >= thresholds.edited:
             kind, score = "edited", round(pair.similarity, 4)
         elif not pair.adjacent and (
-            pair.paraphrase_score >= thresholds.paraphrase or passage is not None or _same_content(pair)
+            (restated := _restatement_score(pair)) >= thresholds.paraphrase or passage is not None
         ):
-            kind, score = "paraphrase", round(pair.paraphrase_score, 3)
+            kind, score = "paraphrase", round(restated, 3)
         else:
             continue
         yield Restatement(earlier=pair.earlier, later=pair.later, kind=kind, score=score, passage=passage)

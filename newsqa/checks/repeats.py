@@ -153,8 +153,9 @@ class RepeatsCheck(Check):
             summary="A sentence says again, in other words, what an earlier sentence said.",
             rationale=(
                 "Merged copy often tells the same facts twice; the second telling adds nothing. A sentence "
-                "restates another when the restatement model scores the pair high enough, or when the two "
-                "use the same content words with the same polarity, however reworded."
+                "restates another when its restatement score reaches paraphrase_threshold: the restatement "
+                "model's score, and at least 0.9 when the two use the same content words with the same "
+                "polarity, however reworded."
             ),
             severity="warning",
             flagged=(
