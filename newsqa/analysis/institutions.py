@@ -62,6 +62,9 @@ def _gazetteer() -> tuple[dict[str, tuple[Institution, ...]], dict[str, frozense
     for line in sections["names"]:
         name, country, mode, source = (part.strip() for part in line.split("|"))
         words = tuple(m.group() for m in _WORD.finditer(name) if m.group().strip(",") != "")
+        if not words[0][:1].isupper():
+            # _find looks for names only at capitalised words.
+            raise RuntimeError(f"institutions.txt: {name!r} does not start with a capital")
         entry = Institution(name=name, country=country, mode=mode, source=source, words=words)
         by_first.setdefault(_match_key(words[0]), []).append(entry)
     qualifiers: dict[str, frozenset[str]] = {}
@@ -85,7 +88,9 @@ def institution_mentions(document: Document) -> tuple[InstitutionMention, ...]:
 def _find(document: Document) -> tuple[InstitutionMention, ...]:
     by_first, qualifiers = _gazetteer()
     tokens = document.tokens
-    texts = document.token_positions.keys()
+    # A name starts with a capital (_match holds each word to the case of the listed one),
+    # and every listed name does: only the capitalised words are keyed up front.
+    texts = [text for text in document.token_positions if text[:1].isupper()]
     keys = _Keys(document.token_texts, dict(zip(texts, map(_match_key, texts), strict=True)))
     starting = {text for text in texts if keys.of_text[text] in by_first}
     mentions: list[InstitutionMention] = []
@@ -126,7 +131,11 @@ class _Keys:
         self.of_text = of_text
 
     def __getitem__(self, index: int) -> str:
-        return self.of_text[self.texts[index]]
+        text = self.texts[index]
+        key = self.of_text.get(text)
+        if key is None:
+            key = self.of_text[text] = _match_key(text)
+        return key
 
 
 def _match(
