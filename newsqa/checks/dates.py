@@ -118,7 +118,9 @@ class DatesCheck(Check):
                 "A restated or repeated report of one event must give it one date. Only two sentences "
                 "that restate each other directly are linked, never a chain of restatements; two passages "
                 "naming different stages of an event that lasts (the talks began, the talks continued) "
-                "tell of different days; a finding names at most five conflicting mentions and counts the rest."
+                "tell of different days, and an event named after a date and a word such as 'after' "
+                "(rose on Tuesday after the attack) is not that date's; a finding names at most five "
+                "conflicting mentions and counts the rest."
             ),
             severity="error",
             flagged=(

@@ -61,6 +61,7 @@ class _Words:
     verbs: dict[str, str]
     nouns: dict[str, str]
     phases: dict[str, str]
+    relations: frozenset[str]
     different: frozenset[str]
     stopwords: frozenset[str]
 
@@ -84,6 +85,7 @@ def _words() -> _Words:
         verbs=_classes(sections["action_verbs"]),
         nouns=_classes(sections["action_nouns"]),
         phases=_classes(sections["phases"]),
+        relations=frozenset(sections["relations"]),
         different=frozenset(sections["different"]),
         stopwords=frozenset(sections["stopwords"]),
     )
@@ -175,6 +177,8 @@ def _frame_actions(mention: TimeMention) -> _Actions:
     definite = different = False
     for i in near:
         word = texts[i].lower()
+        if word in table.relations and i >= first_after:
+            break  # "rose on Tuesday after the attack": what follows is not the date's
         if word in table.phases:
             phases.add(table.phases[word])
             continue
