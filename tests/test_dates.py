@@ -498,6 +498,9 @@ def test_stages_of_an_event_that_lasts_are_told_on_their_own_days(text: str) -> 
         "The two leaders met on Monday. Markets rose on Tuesday after the meeting.",
         "The market crashed on Monday. Prices recovered on Tuesday after the crash.",
         "Shares crashed on Monday. The crash deepened on Tuesday as investors fled.",
+        # A response to the event is dated, not the event.
+        "The verdict was delivered on Monday. The ruling was appealed on Friday.",
+        "The deal was signed on Monday. The deal was criticised on Tuesday by the opposition.",
     ],
 )
 def test_an_event_named_after_a_day_and_a_relation_is_not_dated_by_it(text: str) -> None:
@@ -511,6 +514,7 @@ def test_an_event_named_after_a_day_and_a_relation_is_not_dated_by_it(text: str)
         "The crash happened on Monday. Investigators said the crash occurred on Sunday.",
         "The train derailed on Monday near Leeds. The train derailed on Sunday, officials said.",
         "The vote took place on Tuesday. The vote was held on Wednesday.",
+        "The ruling came on Monday. Lawyers said the ruling was issued on Tuesday.",
     ],
 )
 def test_one_stage_a_crash_or_a_vote_told_on_two_days(text: str) -> None:

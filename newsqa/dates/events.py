@@ -62,6 +62,7 @@ class _Words:
     nouns: dict[str, str]
     phases: dict[str, str]
     relations: frozenset[str]
+    reactions: frozenset[str]
     different: frozenset[str]
     stopwords: frozenset[str]
 
@@ -86,6 +87,7 @@ def _words() -> _Words:
         nouns=_classes(sections["action_nouns"]),
         phases=_classes(sections["phases"]),
         relations=frozenset(sections["relations"]),
+        reactions=frozenset(word for line in sections["reactions"] for word in line.split()),
         different=frozenset(sections["different"]),
         stopwords=frozenset(sections["stopwords"]),
     )
@@ -173,8 +175,9 @@ def _frame_actions(mention: TimeMention) -> _Actions:
     near = [*range(max(low, last_before - _WINDOW), last_before)]
     near += range(first_after, min(len(starts), first_after + _REACH, first_after + _WINDOW))
     actions: set[str] = set()
+    named: set[str] = set()  # by a noun: "the pact"
     phases: set[str] = set()
-    definite = different = False
+    different = reaction = False
     for i in near:
         word = texts[i].lower()
         if word in table.relations and i >= first_after:
@@ -182,17 +185,18 @@ def _frame_actions(mention: TimeMention) -> _Actions:
         if word in table.phases:
             phases.add(table.phases[word])
             continue
+        reaction = reaction or word in table.reactions
         context = [texts[j].lower() for j in range(max(low, i - 3), i)]
-        marked_definite = any(w in _DEFINITE for w in context)
         if word in table.verbs:
             actions.add(table.verbs[word])
-        elif word in table.nouns and marked_definite:
-            actions.add(table.nouns[word])
-            definite = True
+        elif word in table.nouns and any(w in _DEFINITE for w in context):
+            named.add(table.nouns[word])
         else:
             continue
         different = different or any(w in table.different for w in context)
-    return _Actions(frozenset(actions), definite, different, frozenset(phases))
+    if reaction:
+        named.clear()  # "the ruling was appealed on Friday": the date is the appeal's
+    return _Actions(frozenset(actions | named), bool(named), different, frozenset(phases))
 
 
 def _frame_keys(mention: TimeMention) -> frozenset[str]:
