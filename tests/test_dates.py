@@ -501,6 +501,8 @@ def test_stages_of_an_event_that_lasts_are_told_on_their_own_days(text: str) -> 
         # A response to the event is dated, not the event.
         "The verdict was delivered on Monday. The ruling was appealed on Friday.",
         "The deal was signed on Monday. The deal was criticised on Tuesday by the opposition.",
+        # "A third victim" died on another day than the first two.
+        "Two people died in the attack on Saturday. A third victim died in hospital on Monday.",
     ],
 )
 def test_an_event_named_after_a_day_and_a_relation_is_not_dated_by_it(text: str) -> None:
