@@ -333,6 +333,7 @@ def test_a_name_given_in_full_once_anchors_a_slip_written_once_later() -> None:
     (finding,) = spelling(text)
     assert (finding.code, finding.span.text, finding.suggestions) == ("NQ205", "Berhrmann", ("Behrmann",))
     assert "introduces Matt Behrmann" in finding.message
+    assert finding.confidence == 0.6
     assert [r.text for r in finding.related] == ["Behrmann"]
 
 

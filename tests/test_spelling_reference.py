@@ -217,7 +217,7 @@ def reference_names(self: SpellingCheck, document: Document, protected: frozense
                     ),
                     related=[(o.start, o.end) for o in names[anchor][:_MAX_RELATED]],
                     suggestions=(anchor,),
-                    confidence=0.8,
+                    confidence=0.8 if anchor_count > 1 else 0.6,
                     data={
                         "counts": {anchor: len(names[anchor]), rare: len(names[rare])},
                         "winner": anchor,

@@ -497,7 +497,8 @@ class SpellingCheck(Check):
                         f"({anchor} {len(names[anchor])}, {rare} {len(names[rare])}); {reason}.",
                         related=[(o.start, o.end) for o in names[anchor][:_MAX_RELATED]],
                         suggestions=(anchor,),
-                        confidence=0.8,
+                        # One spelling against one: a query more than a verdict.
+                        confidence=0.8 if introduced is None else 0.6,
                         data={
                             "counts": {anchor: len(names[anchor]), rare: len(names[rare])},
                             "winner": anchor,
