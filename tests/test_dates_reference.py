@@ -181,7 +181,13 @@ def reference_event_links(
                 continue
             fa, fb = frames[id(first)], frames[id(second)]
             shared = fa.actions & fb.actions
-            if not shared or fa.different or fb.different or not events._may_be_one_event(document, first, second):
+            if (
+                not shared
+                or fa.different
+                or fb.different
+                or fa.phases != fb.phases
+                or not events._may_be_one_event(document, first, second)
+            ):
                 continue
             keys_a = keys_by_cluster.get(group_a, set(fa.keys))
             keys_b = keys_by_cluster.get(group_b, set(fb.keys))
@@ -255,6 +261,11 @@ SENTENCES = [
     "It ran from Monday to Tuesday,then Wednesday-Thursday and 3 March2024.",
     "The company reported results for the first quarter of 2024... Shares rose.",
     "Prices rose twice a year and times a day since 1990.",
+    # Stages of an event that lasts, a day before "after", a response to an event.
+    "The talks began on Monday in Berlin.",
+    "The talks continued on Tuesday in Berlin.",
+    "Markets rose on Friday after the pact.",
+    "The pact was criticised on Thursday.",
 ]
 ARTICLES = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=20).map(" ".join)
 

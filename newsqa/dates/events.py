@@ -104,9 +104,12 @@ class _Actions(NamedTuple):
 
 @attrs.frozen
 class _Frame:
+    """All the words next to a dated mention say of its event, its participants and topic too."""
+
     actions: frozenset[str]
     definite: bool
     different: bool
+    phases: frozenset[str]
     keys: frozenset[str]
 
 
@@ -140,8 +143,7 @@ def _sentence_words(sentence: str) -> tuple[list[int], list[str]]:
 
 
 def _frame(document: Document, mention: TimeMention) -> _Frame:
-    actions, definite, different, _ = _frame_actions(mention)
-    return _Frame(actions, definite, different, _frame_keys(mention))
+    return _Frame(*_frame_actions(mention), _frame_keys(mention))
 
 
 def _nearby_words(mention: TimeMention) -> tuple[list[tuple[int, str]], int, int]:
