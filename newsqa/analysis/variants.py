@@ -35,6 +35,7 @@ __all__ = [
     "counterpart",
     "detect_variety",
     "family_forms",
+    "hyphen_parts",
     "normalise",
     "variant_form",
     "variant_key",
@@ -210,18 +211,26 @@ def variant_parts(document: Document) -> tuple[tuple[int, int, str, VariantForm]
     return document.memo("variant-parts", _variant_parts)
 
 
+def hyphen_parts(word: str) -> list[tuple[int, str]]:
+    """The parts of ``word`` between its hyphens, each with its offset in the word ("centre-left": centre, left)."""
+    parts = []
+    offset = 0
+    for part in _HYPHENS.split(word):
+        parts.append((offset, part))
+        offset += len(part) + 1
+    return parts
+
+
 def _variant_parts(document: Document) -> tuple[tuple[int, int, str, VariantForm], ...]:
     # Each distinct hyphenated word is split once; then only its tokens are visited.
     parts_of: dict[str, list[tuple[int, str, VariantForm]]] = {}
     for text in document.word_texts:
         if ("-" in text or "‐" in text) and variant_form(text) is None:
-            parts = []
-            offset = 0
-            for part in _HYPHENS.split(text):
-                entry = variant_form(part)
-                if entry is not None:
-                    parts.append((offset, part, entry))
-                offset += len(part) + 1
+            parts = [
+                (offset, part, entry)
+                for offset, part in hyphen_parts(text)
+                if (entry := variant_form(part)) is not None
+            ]
             if parts:
                 parts_of[text] = parts
     tokens = document.tokens

@@ -51,6 +51,7 @@ from newsqa.analysis.variants import (
     VariantForm,
     counterpart,
     detect_variety,
+    hyphen_parts,
     match_case,
     spelling_variety,
     variant_form,
@@ -79,7 +80,6 @@ _NAME_LONG = 8  # names this long may differ by two letters
 _CASE_MIN_LETTERS = 3
 _ACRONYM_MAX_LETTERS = 6
 _COMPOUND_MIN_LETTERS = 4
-_HYPHEN = regex.compile("[-‐]")
 # What follows the place name of a dateline: a comma, a bracketed agency, a dash or an underscore.
 _DATELINE_AFTER = regex.compile(r"\s*[,(_\-–—:]|\s*$")
 _INITIALISM_MAX_LETTERS = 3
@@ -897,12 +897,7 @@ def _name_variant_scan() -> re.Pattern[str]:
 
 def _parts(word: str) -> list[tuple[int, str]]:
     """The parts of a word between its hyphens, each without a possessive, with its offset in the word."""
-    found = []
-    offset = 0
-    for part in _HYPHEN.split(word):
-        found.append((offset, _strip_possessive(part)))
-        offset += len(part) + 1
-    return found
+    return [(offset, _strip_possessive(part)) for offset, part in hyphen_parts(word)]
 
 
 @functools.cache
