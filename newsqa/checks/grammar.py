@@ -565,12 +565,13 @@ def _after_particle(word: str) -> list[str]:
     Nothing for any other word: the particle is one to three small letters, and every
     part after it starts with a capital (a possessive aside).
     """
-    parts = _JOINS.split(_POSSESSIVE.sub("", word))
+    name = _POSSESSIVE.sub("", word)
+    parts = _JOINS.split(name)
     if len(parts) < 2 or not 1 <= len(parts[0]) <= 3 or not parts[0].islower():
         return []
     if not all(part[:1].isupper() for part in parts[1:]):
         return []
-    return [word, _POSSESSIVE.sub("", word), *parts[1:]]
+    return [word, name, *parts[1:]]
 
 
 _JOINS = regex.compile(r"['’\-‐]")

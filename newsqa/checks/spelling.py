@@ -467,12 +467,12 @@ class SpellingCheck(Check):
                 if len(anchor) < _NAME_LONG - 1 and all(o.token in initial for o in names[rare]):
                     continue
                 rare_count, anchor_count = len(names[rare]), len(names[anchor])
+                if rare in known:
+                    continue
                 if introduced is not None:
                     if rare_count > 1 or _first_name(document, names[rare][0], at_sentence_start=False) is not None:
                         continue
-                elif rare in known or not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
-                    continue
-                if rare in known:
+                elif not (rare_count == 1 < anchor_count or anchor_count >= _RARE_SHARE * rare_count):
                     continue
                 # Country names and adjectives, and the plural nouns of those (Africans), anchor a
                 # misspelling but are never one.
